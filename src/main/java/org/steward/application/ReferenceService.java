@@ -1,0 +1,158 @@
+package org.steward.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.links.LinkService;
+import org.steward.mail.Mail;
+import org.steward.mail.MailOutbox;
+import org.steward.system.NotFoundException;
+import org.steward.system.OptimisticRetry;
+import org.steward.system.StewardProperties;
+
+/** Reference checks: request, remind, expire, receive, and the referee's data rights (APP-3, APP-4). */
+@Service("referenceService")
+public class ReferenceService {
+
+    private final ReferenceRepository references;
+    private final ApplicationRepository applications;
+    private final RuntimeService runtimeService;
+    private final MailOutbox outbox;
+    private final LinkService links;
+    private final OptimisticRetry retry;
+    private final StewardProperties.Application settings;
+    private final Clock clock;
+
+    ReferenceService(ReferenceRepository references, ApplicationRepository applications, RuntimeService runtimeService,
+                     MailOutbox outbox, LinkService links, OptimisticRetry retry, StewardProperties properties, Clock clock) {
+        this.references = references;
+        this.applications = applications;
+        this.runtimeService = runtimeService;
+        this.outbox = outbox;
+        this.links = links;
+        this.retry = retry;
+        this.settings = properties.application();
+        this.clock = clock;
+    }
+
+    /** The references the process waits for: one multi-instance branch each. */
+    @Transactional(readOnly = true)
+    public List<Long> idsFor(long applicationId) {
+        return references.findByApplicationIdOrderById(applicationId).stream().map(Reference::getId).toList();
+    }
+
+    /** Emails the referee a link to the reference form and a link to remove their data. */
+    @Transactional
+    public void requestReference(long referenceId) {
+        Reference reference = get(referenceId);
+        if (reference.isAwaited()) {
+            outbox.enqueue(refereeMail(reference, "request", "application-reference-request"));
+        }
+    }
+
+    /** APP-3: a reminder after the configured wait; the first links stay valid, new ones come with it. */
+    @Transactional
+    public void remindReferee(long referenceId) {
+        Reference reference = get(referenceId);
+        if (reference.isAwaited()) {
+            reference.remind(clock.instant());
+            outbox.enqueue(refereeMail(reference, "reminder", "application-reference-reminder"));
+        }
+    }
+
+    private Mail refereeMail(Reference reference, String event, String template) {
+        String formToken = links.issue(ApplicationLinks.REFERENCE_FORM, reference.getId(), settings.linkValidity());
+        String removalToken = links.issue(ApplicationLinks.REFEREE_REMOVAL, reference.getId(), settings.linkValidity());
+        String applicantName = application(reference).getProfile().getName();
+        return new Mail("reference-" + reference.getId() + "-" + event, "reference:" + reference.getId(), template,
+                reference.getRefereeEmail(),
+                Map.of("refereeName", reference.getRefereeName(),
+                        "applicantName", applicantName,
+                        "formPath", ApplicationLinks.REFERENCE_FORM_PATH + formToken,
+                        "removalPath", ApplicationLinks.REFEREE_REMOVAL_PATH + removalToken));
+    }
+
+    /** APP-3: no answer in time; the form link closes and reviewers see the reference as expired. */
+    @Transactional
+    public void expireReference(long referenceId) {
+        if (get(referenceId).expire()) {
+            links.revoke(ApplicationLinks.REFERENCE_FORM, referenceId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public RefereeView checkReferenceLink(String token) {
+        return view(get(links.check(ApplicationLinks.REFERENCE_FORM, token).subjectId()));
+    }
+
+    @Transactional(readOnly = true)
+    public RefereeView checkRemovalLink(String token) {
+        return view(get(links.check(ApplicationLinks.REFEREE_REMOVAL, token).subjectId()));
+    }
+
+    private RefereeView view(Reference reference) {
+        return new RefereeView(reference.getRefereeName(), application(reference).getProfile().getName());
+    }
+
+    /** The referee's answer: stored with the link used up, and the waiting branch continues. */
+    public void submitReference(String token, ReferenceAnswer answer) {
+        retry.inTransaction(() -> {
+            long referenceId = links.consume(ApplicationLinks.REFERENCE_FORM, token).subjectId();
+            Reference reference = get(referenceId);
+            reference.receive(answer.recommendation(), answer.knownForYears(), blankToNull(answer.comments()), clock.instant());
+            runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFERENCE_RECEIVED)
+                    .processInstanceBusinessKey(String.valueOf(reference.getApplicationId()))
+                    .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
+                    .correlateWithResult();
+            return referenceId;
+        });
+    }
+
+    /** APP-4: the referee removes their data, at any time. A branch still waiting for them ends. */
+    public void removeRefereeData(String token) {
+        retry.inTransaction(() -> {
+            long referenceId = links.consume(ApplicationLinks.REFEREE_REMOVAL, token).subjectId();
+            Reference reference = get(referenceId);
+            boolean wasAwaited = reference.isAwaited();
+            reference.removeRefereeData(clock.instant());
+            links.revoke(ApplicationLinks.REFERENCE_FORM, referenceId);
+            if (wasAwaited) {
+                runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFEREE_DATA_REMOVED)
+                        .processInstanceBusinessKey(String.valueOf(reference.getApplicationId()))
+                        .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
+                        .correlateAll();
+            }
+            return referenceId;
+        });
+    }
+
+    /** APP-4: once decided, each reference keeps only its non-identifying outcome. */
+    @Transactional
+    public void reduceRefereeData(long applicationId) {
+        for (Reference reference : references.findByApplicationIdOrderById(applicationId)) {
+            reference.reduce(clock.instant());
+            links.revoke(ApplicationLinks.REFERENCE_FORM, reference.getId());
+        }
+    }
+
+    private Reference get(long referenceId) {
+        return references.findById(referenceId).orElseThrow(() -> new NotFoundException("No reference " + referenceId));
+    }
+
+    private Application application(Reference reference) {
+        return applications.findById(reference.getApplicationId())
+                .orElseThrow(() -> new NotFoundException("No application " + reference.getApplicationId()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** What a referee's page shows. */
+    public record RefereeView(String refereeName, String applicantName) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.steward.application.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.steward.application.ApplicationProcess;
+import org.steward.application.ApplicationService;
+
+/** Task_AdmitMember (APP-6). */
+@Component
+class AdmitMemberDelegate implements JavaDelegate {
+
+    private final ApplicationService service;
+
+    AdmitMemberDelegate(ApplicationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.admitMember(((Number) execution.getVariable(ApplicationProcess.APPLICATION_ID)).longValue());
+    }
+}

@@ -1,0 +1,27 @@
+package org.steward.application.process;
+
+import org.springframework.stereotype.Component;
+import org.steward.system.StewardProperties;
+
+/** The configurable durations the process timers read (APP-3, APP-5), as ISO-8601 strings. */
+@Component("applicationTimers")
+public class ApplicationTimers {
+
+    private final StewardProperties.Application settings;
+
+    public ApplicationTimers(StewardProperties properties) {
+        this.settings = properties.application();
+    }
+
+    public String getReferenceReminder() {
+        return settings.referenceReminderAfter().toString();
+    }
+
+    public String getReferenceExpiry() {
+        return settings.referenceExpiresAfter().toString();
+    }
+
+    public String getMoreInformationWait() {
+        return settings.moreInformationWait().toString();
+    }
+}

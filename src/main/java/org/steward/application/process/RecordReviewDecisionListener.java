@@ -1,0 +1,37 @@
+package org.steward.application.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.steward.application.ApplicationProcess;
+import org.steward.application.ApplicationService;
+import org.steward.system.SensitiveVariables;
+
+/**
+ * On completing Task_ReviewApplication (APP-5): stores the decision and its free-text reason with
+ * the application, then removes the reason from the process. Only the decision flag stays a variable.
+ */
+@Component
+class RecordReviewDecisionListener implements TaskListener {
+
+    private final ApplicationService applications;
+
+    RecordReviewDecisionListener(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long applicationId = ((Number) task.getVariable(ApplicationProcess.APPLICATION_ID)).longValue();
+        String decision = (String) task.getVariable(ApplicationProcess.DECISION);
+        Object reason = task.getVariable(SensitiveVariables.DECISION_REASON);
+        applications.recordDecision(applicationId, decision, reason == null ? null : reason.toString(), staffUser(task));
+        task.removeVariable(SensitiveVariables.DECISION_REASON);
+    }
+
+    private static String staffUser(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,49 @@
+package org.steward.application.web;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.steward.application.Application;
+import org.steward.application.ApplicationService;
+import org.steward.system.InvalidInputException;
+
+/** The applicant answers the reviewer's question (APP-5). GET shows the question; POST answers, once. */
+@Controller
+class MoreInformationLinkController {
+
+    private final ApplicationService applications;
+
+    MoreInformationLinkController(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @GetMapping("/links/more-information/{token}")
+    String form(@PathVariable String token, Model model) {
+        Application application = applications.checkMoreInformationLink(token);
+        model.addAttribute("name", application.getProfile().getName());
+        model.addAttribute("question", application.getMoreInfoQuestion());
+        model.addAttribute("answer", "");
+        return "links/more-information";
+    }
+
+    @PostMapping("/links/more-information/{token}")
+    String answer(@PathVariable String token, @RequestParam(defaultValue = "") String answer, Model model) {
+        try {
+            applications.answerMoreInformation(token, answer);
+        } catch (InvalidInputException e) {
+            Application application = applications.checkMoreInformationLink(token);
+            model.addAttribute("name", application.getProfile().getName());
+            model.addAttribute("question", application.getMoreInfoQuestion());
+            model.addAttribute("answer", answer);
+            model.addAttribute("error", e.fieldErrors().get("answer"));
+            return "links/more-information";
+        } catch (MismatchingMessageCorrelationException e) {
+            return "links/closed";
+        }
+        return "links/more-information-thanks";
+    }
+}

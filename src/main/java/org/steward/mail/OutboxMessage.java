@@ -1,0 +1,74 @@
+package org.steward.mail;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A rendered email waiting to be sent, or the record that it was. */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String idempotencyKey;
+    private String subjectRef;
+    private String template;
+    private String recipient;
+    private String subject;
+    @Column(columnDefinition = "MEDIUMTEXT")
+    private String htmlBody;
+    @Column(columnDefinition = "MEDIUMTEXT")
+    private String textBody;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String claimToken;
+    private Instant claimedUntil;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String idempotencyKey, String subjectRef, String template, String recipient,
+                  RenderedMail rendered, Instant now) {
+        this.idempotencyKey = idempotencyKey;
+        this.subjectRef = subjectRef;
+        this.template = template;
+        this.recipient = recipient;
+        this.subject = rendered.subject();
+        this.htmlBody = rendered.html();
+        this.textBody = rendered.text();
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public String getSubjectRef() { return subjectRef; }
+    public String getTemplate() { return template; }
+    public String getRecipient() { return recipient; }
+    public String getSubject() { return subject; }
+    public String getHtmlBody() { return htmlBody; }
+    public String getTextBody() { return textBody; }
+    public Status getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+}

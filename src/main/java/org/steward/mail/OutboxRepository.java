@@ -1,0 +1,16 @@
+package org.steward.mail;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+
+    boolean existsByIdempotencyKey(String idempotencyKey);
+
+    List<OutboxMessage> findBySubjectRefOrderById(String subjectRef);
+
+    List<OutboxMessage> findByRecipientOrderById(String recipient);
+
+    long countByStatus(OutboxMessage.Status status);
+}

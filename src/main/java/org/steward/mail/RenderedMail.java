@@ -1,0 +1,4 @@
+package org.steward.mail;
+
+record RenderedMail(String subject, String html, String text) {
+}

@@ -1,0 +1,3 @@
+package org.steward.members;
+
+public enum MemberKind { MENTOR, ENTREPRENEUR }

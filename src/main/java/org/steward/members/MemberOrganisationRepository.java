@@ -1,0 +1,14 @@
+package org.steward.members;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MemberOrganisationRepository extends JpaRepository<MemberOrganisation, Long> {
+
+    List<MemberOrganisation> findAllByOrderByNameAsc();
+
+    boolean existsByNameIgnoreCase(String name);
+
+    boolean existsByNameIgnoreCaseAndIdNot(String name, Long id);
+}

@@ -1,0 +1,59 @@
+package org.steward.members;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.system.NotFoundException;
+import org.steward.system.ConflictException;
+
+/** The register of member organisations. */
+@Service
+public class OrganisationRegister {
+
+    private final MemberOrganisationRepository organisations;
+    private final Clock clock;
+
+    OrganisationRegister(MemberOrganisationRepository organisations, Clock clock) {
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberOrganisation> list() {
+        return organisations.findAllByOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public MemberOrganisation get(long id) {
+        return organisations.findById(id).orElseThrow(() -> new NotFoundException("No member organisation " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return organisations.existsById(id);
+    }
+
+    @Transactional
+    public MemberOrganisation create(OrganisationForm form) {
+        if (organisations.existsByNameIgnoreCase(form.name().trim())) {
+            throw new ConflictException("A member organisation with this name already exists");
+        }
+        return organisations.save(new MemberOrganisation(form.name().trim(), blankToNull(form.website()), clock.instant()));
+    }
+
+    @Transactional
+    public MemberOrganisation update(long id, OrganisationForm form) {
+        MemberOrganisation organisation = get(id);
+        if (organisations.existsByNameIgnoreCaseAndIdNot(form.name().trim(), id)) {
+            throw new ConflictException("A member organisation with this name already exists");
+        }
+        organisation.update(form.name().trim(), blankToNull(form.website()), clock.instant());
+        return organisation;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

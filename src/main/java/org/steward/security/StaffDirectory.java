@@ -1,0 +1,108 @@
+package org.steward.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff groups and what each may see (AUD-1), created at start-up in every environment and
+ * left alone when present. Users come from the identity service (demo users only in the embedded
+ * profile). Tasks reach a group through its candidate-group assignment in the BPMN; each capability
+ * grants its groups the process definitions their work needs through {@link #grant}.
+ */
+@Component
+public class StaffDirectory {
+
+    static final String GROUP_TASKS_FILTER = "My group's tasks";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    StaffDirectory(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener
+    public void onEngineReady(PostDeployEvent event) {
+        Map.of(StaffGroups.PROGRAM_STAFF, "Program staff",
+                StaffGroups.PRIVACY_OFFICERS, "Privacy officers",
+                StaffGroups.SECURITY_OFFICERS, "Security officers",
+                StaffGroups.AUDITORS, "Auditors",
+                StaffGroups.ADMINS, "Administrators").forEach(this::ensureGroup);
+
+        for (String group : new String[] {StaffGroups.PROGRAM_STAFF, StaffGroups.PRIVACY_OFFICERS, StaffGroups.SECURITY_OFFICERS}) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+
+        // Auditors read every case's history in Cockpit, and change nothing (AUD-2).
+        grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(StaffGroups.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        ensureGroupTasksFilter();
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    /** Grants a group permissions on a resource, unless an authorization for it already exists. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean present = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (present) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    /** One Tasklist filter for everyone: the tasks of the groups the signed-in user belongs to. */
+    private void ensureGroupTasksFilter() {
+        Filter filter = filters.createFilterQuery().filterName(GROUP_TASKS_FILTER).singleResult();
+        if (filter == null) {
+            TaskQuery query = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks();
+            filter = filters.newTaskFilter(GROUP_TASKS_FILTER)
+                    .setQuery(query)
+                    .setProperties(Map.of("description", "Tasks for my groups", "priority", -10, "refresh", true));
+            filters.saveFilter(filter);
+        }
+        for (String group : StaffGroups.ALL) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+}

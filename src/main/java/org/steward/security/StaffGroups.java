@@ -1,0 +1,23 @@
+package org.steward.security;
+
+import java.util.List;
+
+/** The staff groups of AUD-1, kept in Camunda's identity service. */
+public final class StaffGroups {
+
+    public static final String PROGRAM_STAFF = "program-staff";
+    public static final String PRIVACY_OFFICERS = "privacy-officers";
+    public static final String SECURITY_OFFICERS = "security-officers";
+    public static final String AUDITORS = "auditors";
+    public static final String ADMINS = "admins";
+
+    public static final List<String> ALL = List.of(PROGRAM_STAFF, PRIVACY_OFFICERS, SECURITY_OFFICERS, AUDITORS, ADMINS);
+
+    /** Spring Security authority for membership of a Camunda group. */
+    public static String authority(String groupId) {
+        return "GROUP_" + groupId;
+    }
+
+    private StaffGroups() {
+    }
+}

@@ -1,0 +1,23 @@
+package org.steward.system;
+
+import java.util.Set;
+
+/**
+ * Process variables that may carry free text typed by staff (a decision reason, a question to an
+ * applicant). A task listener moves their value into our own tables and removes the variable;
+ * {@link HistoryWithoutSensitiveVariables} makes sure the engine never writes them to history,
+ * whatever client sets them. Keep names here, not in each process, so erasure has one list to trust.
+ */
+public final class SensitiveVariables {
+
+    public static final String DECISION_REASON = "decisionReason";
+
+    public static final Set<String> NAMES = Set.of(DECISION_REASON);
+
+    private SensitiveVariables() {
+    }
+
+    public static boolean isSensitive(String variableName) {
+        return NAMES.contains(variableName);
+    }
+}
