@@ -121,7 +121,7 @@ CREATE INDEX ix_outbox_subject ON outbox_message (subject_ref);
 -- Links emailed to people who never log in. Only the SHA-256 of the token is stored.
 CREATE TABLE member_link (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
-    token_hash  CHAR(64)     NOT NULL,
+    token_hash  VARCHAR(64)  NOT NULL,
     purpose     VARCHAR(40)  NOT NULL,
     subject_id  BIGINT       NOT NULL,
     expires_at  DATETIME(6)  NOT NULL,

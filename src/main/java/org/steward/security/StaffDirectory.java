@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,8 @@ public class StaffDirectory {
     }
 
     @EventListener
-    public void onEngineReady(PostDeployEvent event) {
+    @Order(0)
+    public void onEngineReady(ApplicationReadyEvent event) {
         Map.of(StaffGroups.PROGRAM_STAFF, "Program staff",
                 StaffGroups.PRIVACY_OFFICERS, "Privacy officers",
                 StaffGroups.SECURITY_OFFICERS, "Security officers",
@@ -60,6 +62,11 @@ public class StaffDirectory {
         grant(StaffGroups.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        // Administrators hold every permission, as Camunda's built-in camunda-admin group does.
+        for (Resources resource : Resources.values()) {
+            grant(StaffGroups.ADMINS, resource, "*", Permissions.ALL);
+        }
 
         ensureGroupTasksFilter();
     }

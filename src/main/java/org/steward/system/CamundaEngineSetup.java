@@ -36,4 +36,9 @@ class CamundaEngineSetup extends AbstractCamundaConfiguration {
         adminGroups.add(StaffGroups.ADMINS);
         configuration.setAdminGroups(adminGroups);
     }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        logger.info("Camunda administrator groups: {}", configuration.getAdminGroups());
+    }
 }

@@ -1,8 +1,10 @@
 package org.steward.system;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -27,12 +29,23 @@ class DemoStaff {
 
     @EventListener
     @Order(10) // after StaffDirectory created the groups
-    public void onEngineReady(PostDeployEvent event) {
+    public void onEngineReady(ApplicationReadyEvent event) {
         ensureUser("peter", "Peter", "Program", StaffGroups.PROGRAM_STAFF);
         ensureUser("priya", "Priya", "Privacy", StaffGroups.PRIVACY_OFFICERS);
         ensureUser("sam", "Sam", "Security", StaffGroups.SECURITY_OFFICERS);
         ensureUser("audrey", "Audrey", "Auditor", StaffGroups.AUDITORS);
         ensureUser("ada", "Ada", "Admin", StaffGroups.ADMINS);
+        // Camunda's webapps offer a first-run "create an administrator" page until someone is in
+        // its built-in camunda-admin group; the demo admin is, so that page never appears here.
+        if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+            Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
+            group.setName("Camunda administrators");
+            group.setType(Groups.GROUP_TYPE_SYSTEM);
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId("ada").memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership("ada", Groups.CAMUNDA_ADMIN);
+        }
     }
 
     private void ensureUser(String id, String first, String last, String groupId) {

@@ -2,7 +2,7 @@ package org.steward.application.process;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
@@ -20,7 +20,7 @@ class ApplicationAuthorizations {
     }
 
     @EventListener
-    public void onEngineReady(PostDeployEvent event) {
+    public void onEngineReady(ApplicationReadyEvent event) {
         staff.grant(StaffGroups.PROGRAM_STAFF, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
     }
 }

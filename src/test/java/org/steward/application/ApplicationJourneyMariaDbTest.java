@@ -1,0 +1,20 @@
+package org.steward.application;
+
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The journey on a real MariaDB/MySQL server named by -Dsteward.it.jdbc-url (set by .ci/run):
+ * Flyway migrations, Camunda's MySQL schema, READ COMMITTED and Connector/J for real.
+ */
+@EnabledIfSystemProperty(named = "steward.it.jdbc-url", matches = ".+")
+class ApplicationJourneyMariaDbTest extends ApplicationJourneyScenario {
+
+    @DynamicPropertySource
+    static void realDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> System.getProperty("steward.it.jdbc-url"));
+        registry.add("spring.datasource.username", () -> System.getProperty("steward.it.jdbc-user", "root"));
+        registry.add("spring.datasource.password", () -> System.getProperty("steward.it.jdbc-password", ""));
+    }
+}

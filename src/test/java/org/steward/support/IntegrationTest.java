@@ -1,0 +1,129 @@
+package org.steward.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.steward.mail.OutboxDispatcher;
+
+/**
+ * The whole service on a random port, against H2 (subclasses may name a real database), with
+ * GreenMail as its SMTP server. The job executor and the outbox poller are off: tests run jobs and
+ * dispatch mail themselves, so nothing happens behind their back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected TaskService taskService;
+    @Autowired
+    protected HistoryService historyService;
+    @Autowired
+    protected ManagementService managementService;
+    @Autowired
+    protected OutboxDispatcher outboxDispatcher;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Browser browser;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> TestSmtp.PORT);
+    }
+
+    @BeforeEach
+    void freshBrowserAndMailbox() throws Exception {
+        browser = new Browser(port);
+        TestSmtp.server().purgeEmailFromAllMailboxes();
+    }
+
+    /** Runs every job that is due, as the job executor would, until none is left. */
+    protected void runDueJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep appearing; a loop in the process?");
+    }
+
+    /** Lets the outbox send everything due, then returns the mails that reached SMTP for this address. */
+    protected List<MimeMessage> deliverMailTo(String recipient) {
+        outboxDispatcher.dispatchDue();
+        return Arrays.stream(TestSmtp.server().getReceivedMessages())
+                .filter(m -> isFor(m, recipient))
+                .toList();
+    }
+
+    private static boolean isFor(MimeMessage message, String recipient) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients()).contains(recipient);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    /** The first link in a mail whose path starts with {@code pathPrefix}. */
+    protected static String link(MimeMessage message, String pathPrefix) {
+        Matcher m = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)").matcher(body(message));
+        assertThat(m.find()).as("mail contains a %s link", pathPrefix).isTrue();
+        return m.group(1);
+    }
+
+    protected static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    protected static String applicationJson(String email, String... refereeEmails) {
+        StringBuilder referees = new StringBuilder();
+        for (int i = 0; i < refereeEmails.length; i++) {
+            if (i > 0) {
+                referees.append(',');
+            }
+            referees.append("""
+                    {"name":"Referee %d","email":"%s","relationship":"Former colleague"}""".formatted(i + 1, refereeEmails[i]));
+        }
+        return """
+                {"kind":"MENTOR","name":"Ana Lima","email":"%s","birthYear":1985,"postalCode":"10115",
+                 "industry":"Software","expertise":"Scaling engineering teams","languages":["English","Portuguese"],
+                 "referees":[%s]}""".formatted(email, referees);
+    }
+
+    protected static long idFrom(String json) {
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
+        assertThat(m.find()).as("id in %s", json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
