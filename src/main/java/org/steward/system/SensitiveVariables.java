@@ -12,12 +12,15 @@ public final class SensitiveVariables {
 
     public static final String DECISION_REASON = "decisionReason";
 
+    /** Any variable named text_… (a form's free-text field) is treated the same way. */
+    public static final String FREE_TEXT_PREFIX = "text_";
+
     public static final Set<String> NAMES = Set.of(DECISION_REASON);
 
     private SensitiveVariables() {
     }
 
     public static boolean isSensitive(String variableName) {
-        return NAMES.contains(variableName);
+        return variableName != null && (NAMES.contains(variableName) || variableName.startsWith(FREE_TEXT_PREFIX));
     }
 }

@@ -1,0 +1,237 @@
+package org.steward.application.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.steward.application.ApplicationProcess;
+import org.steward.application.ReferenceService;
+import org.steward.system.StewardProperties;
+
+/**
+ * Every path and timer of ApplicationApprovalProcess.bpmn (APP-3 to APP-6), with the delegates
+ * mocked: this proves the model; ApplicationJourney* proves the delegates and services.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/ApplicationApprovalProcess.bpmn")
+class ApplicationApprovalProcessTest {
+
+    private static final long APPLICATION_ID = 7L;
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final JavaDelegate sendRequest = mock(JavaDelegate.class);
+    private final JavaDelegate sendReminder = mock(JavaDelegate.class);
+    private final JavaDelegate markExpired = mock(JavaDelegate.class);
+    private final JavaDelegate requestMoreInformation = mock(JavaDelegate.class);
+    private final JavaDelegate admitMember = mock(JavaDelegate.class);
+    private final JavaDelegate sendRejection = mock(JavaDelegate.class);
+    private final JavaDelegate reduceRefereeData = mock(JavaDelegate.class);
+    private final TaskListener recordDecision = mock(TaskListener.class);
+    private final ReferenceService references = mock(ReferenceService.class);
+
+    @BeforeEach
+    void registerBeans() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("sendReferenceRequestDelegate", sendRequest);
+        Mocks.register("sendReferenceReminderDelegate", sendReminder);
+        Mocks.register("markReferenceExpiredDelegate", markExpired);
+        Mocks.register("requestMoreInformationDelegate", requestMoreInformation);
+        Mocks.register("admitMemberDelegate", admitMember);
+        Mocks.register("sendRejectionDelegate", sendRejection);
+        Mocks.register("reduceRefereeDataDelegate", reduceRefereeData);
+        Mocks.register("recordReviewDecisionListener", recordDecision);
+        Mocks.register("referenceService", references);
+        Mocks.register("applicationTimers", new ApplicationTimers(new StewardProperties(null, null,
+                new StewardProperties.Application(16, 1, 3, Period.ofDays(3), Period.ofDays(10), Period.ofDays(14), Period.ofDays(14)),
+                null)));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyReferenceReceived_thenApproved_admitsMemberAndReducesRefereeData() throws Exception {
+        ProcessInstance pi = start(11L, 12L);
+        assertThat(pi).isWaitingAt("Task_WaitForReference");
+        ArgumentCaptor<DelegateExecution> requested = ArgumentCaptor.forClass(DelegateExecution.class);
+        verify(sendRequest, times(2)).execute(requested.capture());
+        assertThat(requested.getAllValues()).extracting(e -> e.getVariable(ApplicationProcess.REFERENCE_ID))
+                .containsExactlyInAnyOrder(11L, 12L);
+
+        referenceReceived(pi, 11L);
+        assertThat(pi).isWaitingAt("Task_WaitForReference"); // still waiting for referee 12
+        referenceReceived(pi, 12L);
+
+        assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        assertThat(task(pi)).hasCandidateGroup("program-staff");
+        decide(pi, "APPROVE");
+
+        assertThat(pi).hasPassed("Task_AdmitMember", "Task_ReduceRefereeData", "EndEvent_ApplicationDecided").isEnded();
+        assertThat(pi).hasNotPassed("Task_SendRejection", "Task_RequestMoreInformation");
+        verify(admitMember).execute(any());
+        verify(reduceRefereeData).execute(any());
+        verify(recordDecision, times(1)).notify(any());
+    }
+
+    @Test
+    void silentReferee_isRemindedAfterThreeDays_andExpiresAfterTen_thenRejected() throws Exception {
+        ProcessInstance pi = start(21L);
+
+        moveClock(Duration.ofDays(3).minusMinutes(1));
+        assertThat(dueTimers()).isEmpty();
+        moveClock(Duration.ofDays(3).plusMinutes(1));
+        runDueJobs(); // APP-3 reminder
+        verify(sendReminder).execute(any());
+        assertThat(pi).isWaitingAt("Task_WaitForReference"); // the reminder does not end the wait
+        assertThat(pi).hasPassed("EndEvent_RefereeReminded");
+
+        moveClock(Duration.ofDays(10).minusMinutes(1));
+        assertThat(dueTimers()).isEmpty();
+        moveClock(Duration.ofDays(10).plusMinutes(1));
+        runDueJobs(); // APP-3 expiry
+        verify(markExpired).execute(any());
+        assertThat(pi).hasPassed("EndEvent_ReferenceExpired");
+
+        assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        decide(pi, "REJECT");
+        assertThat(pi).hasPassed("Task_SendRejection", "Task_ReduceRefereeData").isEnded();
+        assertThat(pi).hasNotPassed("Task_AdmitMember");
+    }
+
+    @Test
+    void refereeRemovingTheirData_endsTheirBranch_andReviewFollows() {
+        ProcessInstance pi = start(31L);
+        runtimeService().createMessageCorrelation(ApplicationProcess.MSG_REFEREE_DATA_REMOVED)
+                .processInstanceId(pi.getId())
+                .localVariableEquals(ApplicationProcess.REFERENCE_ID, 31L)
+                .correlate();
+        assertThat(pi).hasPassed("EndEvent_ReferenceWithdrawn");
+        assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        assertThat(dueTimersAt(Duration.ofDays(11))).isEmpty(); // the branch's timers are gone with it
+    }
+
+    @Test
+    void moreInformation_answered_bringsTheReviewBack() throws Exception {
+        ProcessInstance pi = start(41L);
+        referenceReceived(pi, 41L);
+
+        decide(pi, "MORE_INFO");
+        verify(requestMoreInformation).execute(any());
+        assertThat(pi).isWaitingAt("Task_WaitForApplicantAnswer");
+
+        runtimeService().createMessageCorrelation(ApplicationProcess.MSG_MORE_INFORMATION_RECEIVED)
+                .processInstanceBusinessKey(String.valueOf(APPLICATION_ID)).correlate();
+        assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        decide(pi, "APPROVE");
+        assertThat(pi).hasPassed("Task_AdmitMember").isEnded();
+        verify(recordDecision, times(2)).notify(any());
+    }
+
+    @Test
+    void moreInformation_unanswered_for14Days_bringsTheReviewBackAnyway() throws Exception {
+        ProcessInstance pi = start(51L);
+        referenceReceived(pi, 51L);
+        decide(pi, "MORE_INFO");
+
+        moveClock(Duration.ofDays(14).minusMinutes(1));
+        assertThat(dueTimers()).isEmpty();
+        moveClock(Duration.ofDays(14).plusMinutes(1));
+        runDueJobs();
+        assertThat(pi).hasPassed("BoundaryEvent_NoAnswer");
+        assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        decide(pi, "REJECT");
+        assertThat(pi).hasPassed("Task_SendRejection").isEnded();
+    }
+
+    @Test
+    void processVariablesHoldIdsAndTheDecisionOnly() throws Exception {
+        ProcessInstance pi = start(61L);
+        referenceReceived(pi, 61L);
+        decide(pi, "APPROVE");
+        assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(v -> v.getName())
+                .containsOnly("applicationId", "referenceId", "decision", "nrOfInstances", "nrOfActiveInstances",
+                        "nrOfCompletedInstances", "loopCounter");
+    }
+
+    private ProcessInstance start(Long... referenceIds) {
+        when(references.idsFor(APPLICATION_ID)).thenReturn(List.of(referenceIds));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
+                String.valueOf(APPLICATION_ID), Map.of(ApplicationProcess.APPLICATION_ID, APPLICATION_ID));
+        assertThat(pi).isWaitingAt("StartEvent_ApplicationSubmitted"); // async after: the API returns at once
+        runDueJobs();
+        return pi;
+    }
+
+    private void referenceReceived(ProcessInstance pi, long referenceId) {
+        runtimeService().createMessageCorrelation(ApplicationProcess.MSG_REFERENCE_RECEIVED)
+                .processInstanceId(pi.getId())
+                .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
+                .correlate();
+        runDueJobs();
+    }
+
+    private void decide(ProcessInstance pi, String decision) {
+        complete(task(pi), withVariables(ApplicationProcess.DECISION, decision));
+        runDueJobs();
+    }
+
+    private static void moveClock(Duration sinceStart) {
+        ClockUtil.setCurrentTime(Date.from(START.plus(sinceStart)));
+    }
+
+    private static List<Job> dueTimers() {
+        return managementService().createJobQuery().timers().executable().list();
+    }
+
+    private static List<Job> dueTimersAt(Duration sinceStart) {
+        moveClock(sinceStart);
+        return dueTimers();
+    }
+
+    /** Executes every due job (timers due by the engine clock, and async continuations). */
+    private static void runDueJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = managementService().createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep appearing");
+    }
+}
