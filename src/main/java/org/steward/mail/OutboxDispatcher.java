@@ -28,7 +28,8 @@ import org.steward.system.StewardProperties;
 
 /**
  * Sends what the outbox holds. A batch is first claimed (so two instances never send the same mail),
- * then sent over one SMTP connection, then marked sent; failures are retried with exponential
+ * then sent over one SMTP connection, then marked sent (keeping who, what template, subject and
+ * when, but not the body, which held the raw link tokens); failures are retried with exponential
  * backoff until {@code steward.outbox.max-attempts}, after which the mail is FAILED for staff to see.
  */
 @Component
@@ -152,7 +153,7 @@ public class OutboxDispatcher {
         }
         jdbc.update("""
                 UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1,
-                       claim_token = NULL, claimed_until = NULL, last_error = NULL
+                       claim_token = NULL, claimed_until = NULL, last_error = NULL, html_body = '', text_body = ''
                 WHERE id IN (:ids)""",
                 new MapSqlParameterSource("now", Timestamp.from(asOf)).addValue("ids", ids));
     }

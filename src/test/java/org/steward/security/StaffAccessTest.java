@@ -1,0 +1,64 @@
+package org.steward.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.steward.support.IntegrationTest;
+
+/** Need-to-know (AUD-1): who reaches what, over real HTTP. */
+class StaffAccessTest extends IntegrationTest {
+
+    @Test
+    void staffApiAndEngineRest_needAStaffLogin() {
+        assertThat(browser.getJson("/api/staff/applications/1", null).statusCode()).isEqualTo(401);
+        assertThat(browser.getJson("/engine-rest/task", null).statusCode()).isEqualTo(401);
+        assertThat(browser.getJson("/api/organisations", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void applicationData_isForProgramStaff_only() {
+        long id = idFrom(browser.postJson("/api/applications", applicationJson(uniqueEmail("a"), uniqueEmail("r")), null).body());
+        assertThat(browser.getJson("/api/staff/applications/" + id, "peter").statusCode()).isEqualTo(200);
+        assertThat(browser.getJson("/api/staff/applications/" + id, "audrey").statusCode()).isEqualTo(403);
+        assertThat(browser.getJson("/api/staff/applications/" + id, "sam").statusCode()).isEqualTo(403);
+        assertThat(browser.getJson("/api/staff/applications/999999", "peter").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void tasklist_sendsPeopleToTheLoginPage_andSignsThemInOnce() {
+        HttpResponse<String> anonymous = browser.get("/camunda/app/tasklist/default/");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).get().asString().endsWith("/login");
+
+        browser.get("/login");
+        HttpResponse<String> login = browser.postForm("/login", java.util.Map.of("username", "peter", "password", "demo"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        assertThat(browser.getJson("/camunda/api/admin/auth/user/default", null).body())
+                .contains("\"userId\":\"peter\"", "tasklist").doesNotContain("cockpit");
+    }
+
+    /** Uses its own user: Camunda delays further logins of a user after a wrong password (brute-force protection). */
+    @Test
+    void wrongPassword_isRefused() {
+        browser.get("/login");
+        HttpResponse<String> login = browser.postForm("/login", java.util.Map.of("username", "priya", "password", "wrong"));
+        assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/login?error");
+    }
+
+    @Test
+    void organisationRegister_isEditedByProgramStaffAndAdmins_notByAuditors() {
+        String json = "{\"name\":\"Org " + System.nanoTime() + "\",\"website\":\"https://example.org\"}";
+        assertThat(browser.postJson("/api/organisations", json, "audrey").statusCode()).isEqualTo(403);
+        assertThat(browser.postJson("/api/organisations", json, "ada").statusCode()).isEqualTo(201);
+        assertThat(browser.postJson("/api/organisations", json, "ada").statusCode()).as("duplicate name").isEqualTo(409);
+        assertThat(browser.postJson("/api/organisations", "{\"name\":\"\"}", "peter").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void devMail_existsOnlyInTheEmbeddedDefault() {
+        assertThat(browser.get("/dev/mail").statusCode()).isEqualTo(404);
+    }
+}
