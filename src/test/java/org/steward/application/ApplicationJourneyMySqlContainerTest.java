@@ -16,7 +16,7 @@ class ApplicationJourneyMySqlContainerTest extends ApplicationJourneyScenario {
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> MYSQL.getJdbcUrl()
-                + (MYSQL.getJdbcUrl().contains("?") ? "&" : "?") + "sendFractionalSeconds=false");
+                + (MYSQL.getJdbcUrl().contains("?") ? "&" : "?") + "sendFractionalSeconds=false&nullDatabaseMeansCurrent=true");
         registry.add("spring.datasource.username", MYSQL::getUsername);
         registry.add("spring.datasource.password", MYSQL::getPassword);
     }
