@@ -1,5 +1,7 @@
 package org.steward.application;
 
+import org.junit.jupiter.api.Tag;
+import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -8,6 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The journey on a real MariaDB/MySQL server named by -Dsteward.it.jdbc-url (set by .ci/run):
  * Flyway migrations, Camunda's MySQL schema, READ COMMITTED and Connector/J for real.
  */
+@Tag("real-database")
+@DirtiesContext // one engine per JVM at a time: close this context before the next real database
 @EnabledIfSystemProperty(named = "steward.it.jdbc-url", matches = ".+")
 class ApplicationJourneyMariaDbTest extends ApplicationJourneyScenario {
 

@@ -1,5 +1,7 @@
 package org.steward.application;
 
+import org.junit.jupiter.api.Tag;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.MySQLContainer;
@@ -7,6 +9,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** The journey on MySQL 8 in a container; skipped where no Docker engine runs. */
+@Tag("real-database")
+@DirtiesContext // one engine per JVM at a time: close this context before the next real database
 @Testcontainers(disabledWithoutDocker = true)
 class ApplicationJourneyMySqlContainerTest extends ApplicationJourneyScenario {
 

@@ -65,6 +65,7 @@ class ApplicationApprovalProcessTest {
 
     @BeforeEach
     void registerBeans() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register("sendReferenceRequestDelegate", sendRequest);
         Mocks.register("sendReferenceReminderDelegate", sendReminder);
