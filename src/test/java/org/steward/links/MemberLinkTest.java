@@ -123,6 +123,39 @@ class MemberLinkTest extends IntegrationTest {
                 .processInstanceBusinessKey(applicationIdOf(referenceId)).count()).isEqualTo(1);
     }
 
+    @Test
+    void twoRefereesAnsweringAtTheSameMoment_bothCount() throws Exception {
+        String first = uniqueEmail("referee");
+        String second = uniqueEmail("referee");
+        long applicationId = idFrom(browser.postJson("/api/applications",
+                applicationJson(uniqueEmail("applicant"), first, second), null).body());
+        runDueJobs();
+        List<String> formLinks = List.of(link(deliverMailTo(first).get(0), "/links/reference/"),
+                link(deliverMailTo(second).get(0), "/links/reference/"));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String formLink : formLinks) {
+                Browser b = new Browser(port);
+                b.get(formLink);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return b.postForm(formLink, Map.of("recommendation", "RECOMMEND")).statusCode();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        runDueJobs();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(applicationId))
+                .taskDefinitionKey("Task_ReviewApplication").count()).isEqualTo(1);
+    }
+
     private String referenceLinkOfNewApplication() {
         String referee = uniqueEmail("referee");
         HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(uniqueEmail("applicant"), referee), null);

@@ -193,6 +193,32 @@ class ApplicationApprovalProcessTest {
                         "nrOfCompletedInstances", "loopCounter");
     }
 
+    @Test
+    void aStepThatKeepsFailing_becomesAnIncident_notASilentLoss() throws Exception {
+        org.mockito.Mockito.doThrow(new IllegalStateException("SMTP outbox unavailable"))
+                .when(sendRequest).execute(any());
+        when(references.idsFor(APPLICATION_ID)).thenReturn(List.of(71L));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
+                String.valueOf(APPLICATION_ID), Map.of(ApplicationProcess.APPLICATION_ID, APPLICATION_ID));
+        managementService().executeJob(managementService().createJobQuery().singleResult().getId()); // async start
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Job job = managementService().createJobQuery().processInstanceId(pi.getId()).withRetriesLeft().singleResult();
+            if (job == null) {
+                break;
+            }
+            moveClock(Duration.ofDays(attempt + 1)); // past any retry wait
+            try {
+                managementService().executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // the job failed; the engine counts the retry down
+            }
+        }
+        var incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Task_SendReferenceRequest");
+        assertThat(incident.getIncidentMessage()).contains("SMTP outbox unavailable");
+    }
+
     private ProcessInstance start(Long... referenceIds) {
         when(references.idsFor(APPLICATION_ID)).thenReturn(List.of(referenceIds));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
