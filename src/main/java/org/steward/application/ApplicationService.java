@@ -23,6 +23,7 @@ import org.steward.members.Member;
 import org.steward.members.MemberRepository;
 import org.steward.members.OrganisationRegister;
 import org.steward.members.Profile;
+import org.steward.system.Text;
 import org.steward.system.ConflictException;
 import org.steward.system.InvalidInputException;
 import org.steward.system.NotFoundException;
@@ -122,10 +123,10 @@ public class ApplicationService {
     }
 
     private static Profile toProfile(ApplicationRequest r, String email) {
-        return new Profile(r.kind(), r.name().trim(), email, blankToNull(r.phone()), r.postalCode().trim(),
-                blankToNull(r.city()), r.industry().trim(), r.expertise().trim(), blankToNull(r.businessName()),
+        return new Profile(r.kind(), r.name().trim(), email, Text.blankToNull(r.phone()), r.postalCode().trim(),
+                Text.blankToNull(r.city()), r.industry().trim(), r.expertise().trim(), Text.blankToNull(r.businessName()),
                 r.yearsOfExperience(), String.join(", ", r.languages().stream().map(String::trim).toList()),
-                r.birthYear(), blankToNull(r.gender()), blankToNull(r.ethnicity()), blankToNull(r.countryOfOrigin()));
+                r.birthYear(), Text.blankToNull(r.gender()), Text.blankToNull(r.ethnicity()), Text.blankToNull(r.countryOfOrigin()));
     }
 
     /** Records the reviewer's decision; the reason is required for REJECT and MORE_INFO (APP-5). */
@@ -232,9 +233,6 @@ public class ApplicationService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** What the review form shows: the application and its references, without demographics. */
     public record ApplicationReview(long id, String status, String kind, String name, String email, String phone,

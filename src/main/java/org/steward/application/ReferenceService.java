@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
+import org.steward.system.Text;
 import org.steward.system.NotFoundException;
 import org.steward.system.OptimisticRetry;
 import org.steward.system.StewardProperties;
@@ -103,7 +104,7 @@ public class ReferenceService {
         retry.inTransaction(() -> {
             long referenceId = links.consume(ApplicationLinks.REFERENCE_FORM, token).subjectId();
             Reference reference = get(referenceId);
-            reference.receive(answer.recommendation(), answer.knownForYears(), blankToNull(answer.comments()), clock.instant());
+            reference.receive(answer.recommendation(), answer.knownForYears(), Text.blankToNull(answer.comments()), clock.instant());
             runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFERENCE_RECEIVED)
                     .processInstanceBusinessKey(String.valueOf(reference.getApplicationId()))
                     .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
@@ -148,9 +149,6 @@ public class ReferenceService {
                 .orElseThrow(() -> new NotFoundException("No application " + reference.getApplicationId()));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** What a referee's page shows. */
     public record RefereeView(String refereeName, String applicantName) {

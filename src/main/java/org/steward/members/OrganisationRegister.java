@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steward.system.Text;
 import org.steward.system.NotFoundException;
 import org.steward.system.ConflictException;
 
@@ -40,7 +41,7 @@ public class OrganisationRegister {
         if (organisations.existsByNameIgnoreCase(form.name().trim())) {
             throw new ConflictException("A member organisation with this name already exists");
         }
-        return organisations.save(new MemberOrganisation(form.name().trim(), blankToNull(form.website()), clock.instant()));
+        return organisations.save(new MemberOrganisation(form.name().trim(), Text.blankToNull(form.website()), clock.instant()));
     }
 
     @Transactional
@@ -49,11 +50,8 @@ public class OrganisationRegister {
         if (organisations.existsByNameIgnoreCaseAndIdNot(form.name().trim(), id)) {
             throw new ConflictException("A member organisation with this name already exists");
         }
-        organisation.update(form.name().trim(), blankToNull(form.website()), clock.instant());
+        organisation.update(form.name().trim(), Text.blankToNull(form.website()), clock.instant());
         return organisation;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

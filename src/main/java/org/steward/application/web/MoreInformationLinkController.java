@@ -23,11 +23,7 @@ class MoreInformationLinkController {
 
     @GetMapping("/links/more-information/{token}")
     String form(@PathVariable String token, Model model) {
-        Application application = applications.checkMoreInformationLink(token);
-        model.addAttribute("name", application.getProfile().getName());
-        model.addAttribute("question", application.getMoreInfoQuestion());
-        model.addAttribute("answer", "");
-        return "links/more-information";
+        return page(token, "", null, model);
     }
 
     @PostMapping("/links/more-information/{token}")
@@ -35,15 +31,19 @@ class MoreInformationLinkController {
         try {
             applications.answerMoreInformation(token, answer);
         } catch (InvalidInputException e) {
-            Application application = applications.checkMoreInformationLink(token);
-            model.addAttribute("name", application.getProfile().getName());
-            model.addAttribute("question", application.getMoreInfoQuestion());
-            model.addAttribute("answer", answer);
-            model.addAttribute("error", e.fieldErrors().get("answer"));
-            return "links/more-information";
+            return page(token, answer, e.fieldErrors().get("answer"), model);
         } catch (MismatchingMessageCorrelationException e) {
             return "links/closed";
         }
         return "links/more-information-thanks";
+    }
+
+    private String page(String token, String answer, String error, Model model) {
+        Application application = applications.checkMoreInformationLink(token);
+        model.addAttribute("name", application.getProfile().getName());
+        model.addAttribute("question", application.getMoreInfoQuestion());
+        model.addAttribute("answer", answer);
+        model.addAttribute("error", error);
+        return "links/more-information";
     }
 }
