@@ -58,6 +58,24 @@ class StaffAccessTest extends IntegrationTest {
     }
 
     @Test
+    void organisationRegisterPage_listsAndEdits_withFieldMessages() {
+        browser.get("/login");
+        browser.postForm("/login", java.util.Map.of("username", "ada", "password", "demo"));
+        assertThat(browser.get("/staff/organisations/new").statusCode()).isEqualTo(200);
+        HttpResponse<String> invalid = browser.postForm("/staff/organisations", java.util.Map.of("name", "", "website", "ftp://x"));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("must not be blank", "must be an http(s) address");
+
+        String name = "Women in Trade " + System.nanoTime();
+        browser.get("/staff/organisations/new");
+        HttpResponse<String> created = browser.postForm("/staff/organisations", java.util.Map.of("name", name, "website", "https://wit.example"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/staff/organisations").body()).contains(name, "https://wit.example");
+        // The public application form offers it.
+        assertThat(new org.steward.support.Browser(port).get("/apply").body()).contains(name);
+    }
+
+    @Test
     void devMail_existsOnlyInTheEmbeddedDefault() {
         assertThat(browser.get("/dev/mail").statusCode()).isEqualTo(404);
     }
