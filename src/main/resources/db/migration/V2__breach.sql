@@ -96,3 +96,7 @@ CREATE TABLE incident_member_notice (
 );
 CREATE INDEX ix_incident_member_notice_chunk ON incident_member_notice (incident_id, chunk);
 CREATE INDEX ix_member_organisation_status ON member (organisation_id, status);
+
+-- The outbox dispatcher reads back each claimed batch by its claim token; with 100,000 member
+-- notices queued at once that read must not scan the table.
+CREATE INDEX ix_outbox_claim ON outbox_message (claim_token);
