@@ -314,9 +314,11 @@ public class IncidentService {
                             "incidentId", incidentId)));
         }
         int queued = outbox.enqueueAll(mails);
-        jdbc.update("UPDATE incident_member_notice SET queued_at = :now WHERE incident_id = :incident AND chunk = :chunk AND member_id IN (:ids)",
-                params.addValue("now", Timestamp.from(clock.instant()))
-                        .addValue("ids", recipients.stream().map(Recipient::id).toList()));
+        jdbc.update("""
+                UPDATE incident_member_notice SET queued_at = :now
+                WHERE incident_id = :incident AND chunk = :chunk AND queued_at IS NULL
+                  AND EXISTS (SELECT 1 FROM member m WHERE m.id = incident_member_notice.member_id AND m.status = 'ACTIVE')""",
+                params.addValue("now", Timestamp.from(clock.instant())));
         return queued;
     }
 

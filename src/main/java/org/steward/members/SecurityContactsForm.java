@@ -13,7 +13,7 @@ public record SecurityContactsForm(
         @Email @Size(max = 320) String alternateEmail) {
 
     @AssertTrue(message = "an alternate contact needs both a name and an email address")
-    boolean isAlternateComplete() {
+    public boolean isAlternateComplete() {
         return isBlank(alternateName) == isBlank(alternateEmail);
     }
 

@@ -209,6 +209,35 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
         assertThat(deliverMailTo(iso)).isEmpty();
     }
 
+    @Test
+    void administratorsKeepTheSecurityContactsOnTheStaffPage_BRE2() {
+        HttpResponse<String> created = browser.postJson("/api/organisations", """
+                {"name":"Delta %s","website":""}""".formatted(UUID.randomUUID()), "ada");
+        long id = idFrom(created.body());
+        String page = "/staff/organisations/" + id + "/security-contacts";
+
+        browser.get("/login");
+        assertThat(browser.postForm("/login", Map.of("username", "ada", "password", "demo")).statusCode()).isEqualTo(302);
+        assertThat(browser.get(page).body()).contains("Information Security Officer");
+        HttpResponse<String> invalid = browser.postForm(page, Map.of("isoName", "Ines Officer", "isoEmail", "not-an-address",
+                "alternateName", "Alex", "alternateEmail", ""));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("class=\"error\"");
+        assertThat(jdbc.queryForObject("SELECT iso_email FROM member_organisation WHERE id = ?", String.class, id)).isNull();
+
+        browser.get(page);
+        String iso = uniqueEmail("iso-d");
+        HttpResponse<String> saved = browser.postForm(page, Map.of("isoName", "Ines Officer", "isoEmail", iso,
+                "alternateName", "", "alternateEmail", ""));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForMap("SELECT iso_name, iso_email, alternate_email FROM member_organisation WHERE id = ?", id))
+                .containsEntry("iso_name", "Ines Officer").containsEntry("iso_email", iso).containsEntry("alternate_email", null);
+
+        // Program staff edit the register, but not the security contacts.
+        assertThat(browser.putJson("/api/organisations/" + id + "/security-contacts", """
+                {"isoName":"X","isoEmail":"x@example.org"}""", "peter").statusCode()).isEqualTo(403);
+    }
+
     // --- helpers ---
 
     private long organisation(String name, String isoEmail, String alternateEmail) {
