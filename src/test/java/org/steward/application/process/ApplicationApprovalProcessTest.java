@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.steward.application.ApplicationProcess;
 import org.steward.application.ReferenceService;
@@ -42,9 +42,13 @@ import org.steward.system.StewardProperties;
  * Every path and timer of ApplicationApprovalProcess.bpmn (APP-3 to APP-6), with the delegates
  * mocked: this proves the model; ApplicationJourney* proves the delegates and services.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/ApplicationApprovalProcess.bpmn")
 class ApplicationApprovalProcessTest {
+
+    /** Not camunda.cfg.xml: that name would make the webapps build this engine inside the Spring tests. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
 
     private static final long APPLICATION_ID = 7L;
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -61,6 +65,7 @@ class ApplicationApprovalProcessTest {
 
     @BeforeEach
     void registerBeans() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register("sendReferenceRequestDelegate", sendRequest);
         Mocks.register("sendReferenceReminderDelegate", sendReminder);

@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
 
@@ -40,9 +40,13 @@ import org.steward.breach.IncidentService;
  * the delegates replaced by recorders: this proves the model and its deadlines; IncidentJourney*
  * proves the delegates, services and mails.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/BreachNotificationProcess.bpmn")
 class BreachNotificationProcessTest {
+
+    /** Not camunda.cfg.xml: that name would make the webapps build this engine inside the Spring tests. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
 
     private static final long INCIDENT_ID = 5L;
     /** Reported (engine clock start) at 09:00; in most tests discovered then too. */
@@ -54,6 +58,7 @@ class BreachNotificationProcessTest {
 
     @BeforeEach
     void registerBeans() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
         record("sendIsoNoticeDelegate", "isoNotice");
         record("sendMinimalIsoNoticeDelegate", "minimalIsoNotice");
