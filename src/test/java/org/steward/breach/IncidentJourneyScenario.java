@@ -163,8 +163,8 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
         ClockUtil.reset();
 
         // Closed, with every deadline met, and who sent what to whom in the notice log.
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
-        var history = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BreachProcess.KEY).processInstanceBusinessKey(businessKey).count()).isZero();
+        var history = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BreachProcess.KEY).processInstanceBusinessKey(businessKey).singleResult();
         assertThat(history.getEndActivityId()).isEqualTo("EndEvent_IncidentResolved");
         for (String flag : List.of("isoNoticeDeadlineMet", "writtenReportDeadlineMet", "statusReportDeadlineMet",
                 "supervisoryAuthorityDeadlineMet")) {
@@ -204,7 +204,7 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
         assertThat(jdbc.queryForMap("SELECT status, closure_reason, closed_by FROM incident WHERE id = ?", incidentId))
                 .containsEntry("status", "CLOSED_AT_TRIAGE").containsEntry("closure_reason", "Monitoring test alert")
                 .containsEntry("closed_by", "sam");
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(incidentId))
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BreachProcess.KEY).processInstanceBusinessKey(String.valueOf(incidentId))
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_IncidentClosedAtTriage");
         assertThat(deliverMailTo(iso)).isEmpty();
     }
@@ -270,7 +270,7 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
 
     /** Completes the group's task as the named officer through the engine API, then runs what follows. */
     private void completeAs(String user, String taskKey, String businessKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+        Task task = taskService.createTaskQuery().processDefinitionKey(BreachProcess.KEY).processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
                 .taskCandidateGroup("security-officers").singleResult();
         assertThat(task).as(taskKey).isNotNull();
         identityService.setAuthentication(user, List.of("security-officers"));
