@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
-import org.steward.breach.ReportKind;
 
 /** On completing Task_ApproveIsoNotice (BRE-6): who approved the notice. */
 @Component

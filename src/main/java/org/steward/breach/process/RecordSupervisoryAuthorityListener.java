@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
-import org.steward.breach.ReportKind;
 
 /** On completing Task_RecordSupervisoryAuthorityDecision (BRE-6): notified, or why not; the note stays in the incident table. */
 @Component

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
-import org.steward.breach.ReportKind;
 
 /** On completing Task_TriageIncident (BRE-1): a closure keeps its reason in the incident table, never in the process. */
 @Component

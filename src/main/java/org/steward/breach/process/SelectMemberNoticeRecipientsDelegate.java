@@ -3,7 +3,6 @@ package org.steward.breach.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
 
 /** Task_SelectMemberNoticeRecipients (BRE-5): fixes who is told, in chunks of member ids. */
