@@ -1,9 +1,16 @@
 package org.steward.mail;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +26,13 @@ public class MailOutbox {
 
     private final OutboxRepository repository;
     private final MailRenderer renderer;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    MailOutbox(OutboxRepository repository, MailRenderer renderer, Clock clock) {
+    MailOutbox(OutboxRepository repository, MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.repository = repository;
         this.renderer = renderer;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -38,5 +47,50 @@ public class MailOutbox {
         repository.save(new OutboxMessage(mail.idempotencyKey(), mail.subjectRef(), mail.template(),
                 mail.recipient(), rendered, clock.instant()));
         return true;
+    }
+
+    /**
+     * The bulk path for thousands of mails (a breach notice to every affected member): renders each
+     * mail and writes them with one batched INSERT in the caller's transaction. Mails whose business
+     * event is already in the outbox are skipped, so a retried chunk never sends twice. Callers keep
+     * each call to a chunk (about a thousand mails) so that no transaction grows large.
+     *
+     * @return how many mails were queued
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueAll(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        Set<String> present = new HashSet<>(jdbc.queryForList(
+                "SELECT idempotency_key FROM outbox_message WHERE idempotency_key IN (:keys)",
+                new MapSqlParameterSource("keys", mails.stream().map(Mail::idempotencyKey).toList()), String.class));
+        Timestamp now = Timestamp.from(clock.instant());
+        List<MapSqlParameterSource> rows = new ArrayList<>(mails.size());
+        for (Mail mail : mails) {
+            if (!present.add(mail.idempotencyKey())) {
+                continue;
+            }
+            RenderedMail rendered = renderer.render(mail);
+            rows.add(new MapSqlParameterSource("key", mail.idempotencyKey())
+                    .addValue("subjectRef", mail.subjectRef())
+                    .addValue("template", mail.template())
+                    .addValue("recipient", mail.recipient())
+                    .addValue("subject", rendered.subject())
+                    .addValue("html", rendered.html())
+                    .addValue("text", rendered.text())
+                    .addValue("now", now));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, subject, html_body,
+                                                text_body, status, attempts, next_attempt_at, created_at)
+                    VALUES (:key, :subjectRef, :template, :recipient, :subject, :html, :text, 'PENDING', 0, :now, :now)""",
+                    rows.toArray(MapSqlParameterSource[]::new));
+        }
+        if (rows.size() < mails.size()) {
+            log.info("Outbox: {} of {} mails already queued; not queued again", mails.size() - rows.size(), mails.size());
+        }
+        return rows.size();
     }
 }

@@ -19,6 +19,11 @@ public class MemberOrganisation {
     private Long id;
     private String name;
     private String website;
+    /** The nominated Information Security Officer and an alternate contact, for breach notices (BRE-2). */
+    private String isoName;
+    private String isoEmail;
+    private String alternateName;
+    private String alternateEmail;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -40,9 +45,26 @@ public class MemberOrganisation {
         this.updatedAt = now;
     }
 
+    void updateSecurityContacts(String isoName, String isoEmail, String alternateName, String alternateEmail, Instant now) {
+        this.isoName = isoName;
+        this.isoEmail = isoEmail;
+        this.alternateName = alternateName;
+        this.alternateEmail = alternateEmail;
+        this.updatedAt = now;
+    }
+
+    /** True when at least one contact can receive breach notices. */
+    public boolean hasSecurityContact() {
+        return isoEmail != null || alternateEmail != null;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getWebsite() { return website; }
+    public String getIsoName() { return isoName; }
+    public String getIsoEmail() { return isoEmail; }
+    public String getAlternateName() { return alternateName; }
+    public String getAlternateEmail() { return alternateEmail; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

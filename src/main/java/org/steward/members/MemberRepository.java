@@ -9,4 +9,6 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
     boolean existsByProfileEmail(String email);
 
     Optional<Member> findByProfileEmail(String email);
+
+    long countByIdIn(java.util.Collection<Long> ids);
 }

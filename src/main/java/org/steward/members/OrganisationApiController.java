@@ -26,9 +26,11 @@ class OrganisationApiController {
         this.register = register;
     }
 
-    record OrganisationView(long id, String name, String website) {
+    record OrganisationView(long id, String name, String website, String isoName, String isoEmail,
+                            String alternateName, String alternateEmail) {
         static OrganisationView of(MemberOrganisation o) {
-            return new OrganisationView(o.getId(), o.getName(), o.getWebsite());
+            return new OrganisationView(o.getId(), o.getName(), o.getWebsite(), o.getIsoName(), o.getIsoEmail(),
+                    o.getAlternateName(), o.getAlternateEmail());
         }
     }
 
@@ -53,5 +55,12 @@ class OrganisationApiController {
     @PreAuthorize("hasAnyAuthority('GROUP_admins', 'GROUP_program-staff')")
     OrganisationView update(@PathVariable long id, @Valid @RequestBody OrganisationForm form) {
         return OrganisationView.of(register.update(id, form));
+    }
+
+    /** The breach-notice contacts (BRE-2): administrators keep them. */
+    @PutMapping("/{id}/security-contacts")
+    @PreAuthorize("hasAuthority('GROUP_admins')")
+    OrganisationView updateSecurityContacts(@PathVariable long id, @Valid @RequestBody SecurityContactsForm form) {
+        return OrganisationView.of(register.updateSecurityContacts(id, form));
     }
 }

@@ -80,4 +80,30 @@ class OrganisationPageController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/organisations";
     }
+
+    /** BRE-2: the breach-notice contacts; administrators keep them. */
+    @GetMapping("/{id}/security-contacts")
+    @PreAuthorize("hasAuthority('GROUP_admins')")
+    String securityContactsForm(@PathVariable long id, Model model) {
+        MemberOrganisation organisation = register.get(id);
+        model.addAttribute("organisationId", id);
+        model.addAttribute("organisationName", organisation.getName());
+        model.addAttribute("form", new SecurityContactsForm(organisation.getIsoName(), organisation.getIsoEmail(),
+                organisation.getAlternateName(), organisation.getAlternateEmail()));
+        return "staff/organisation-security-contacts";
+    }
+
+    @PostMapping("/{id}/security-contacts")
+    @PreAuthorize("hasAuthority('GROUP_admins')")
+    String updateSecurityContacts(@PathVariable long id, @Valid @ModelAttribute("form") SecurityContactsForm form,
+                                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("organisationId", id);
+            model.addAttribute("organisationName", register.get(id).getName());
+            return "staff/organisation-security-contacts";
+        }
+        register.updateSecurityContacts(id, form);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/staff/organisations";
+    }
 }

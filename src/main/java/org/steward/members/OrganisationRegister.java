@@ -54,4 +54,17 @@ public class OrganisationRegister {
         return organisation;
     }
 
+    /** Sets the organisation's Information Security Officer and alternate contact (BRE-2; admins only). */
+    @Transactional
+    public MemberOrganisation updateSecurityContacts(long id, SecurityContactsForm form) {
+        MemberOrganisation organisation = get(id);
+        organisation.updateSecurityContacts(Text.blankToNull(form.isoName()), normaliseEmail(form.isoEmail()),
+                Text.blankToNull(form.alternateName()), normaliseEmail(form.alternateEmail()), clock.instant());
+        return organisation;
+    }
+
+    private static String normaliseEmail(String value) {
+        String email = Text.blankToNull(value);
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
 }

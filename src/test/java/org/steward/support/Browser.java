@@ -62,6 +62,15 @@ public class Browser {
         return send(request.build());
     }
 
+    public HttpResponse<String> putJson(String path, String json, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> getJson(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET();
         if (user != null) {

@@ -1,0 +1,10 @@
+package org.steward.breach;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface IncidentReportRepository extends JpaRepository<IncidentReport, Long> {
+
+    Optional<IncidentReport> findFirstByIncidentIdAndKindAndCycleOrderByRevisionDesc(long incidentId, ReportKind kind, int cycle);
+}

@@ -1,0 +1,21 @@
+package org.steward.breach.process;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.steward.breach.IncidentService;
+
+/** The collection Task_QueueMemberNotices runs over: one job per chunk of member ids (BRE-5). */
+@Component("memberNoticeChunks")
+public class MemberNoticeChunks {
+
+    private final IncidentService service;
+
+    MemberNoticeChunks(IncidentService service) {
+        this.service = service;
+    }
+
+    public List<Long> of(Object incidentId) {
+        return service.memberNoticeChunks(((Number) incidentId).longValue());
+    }
+}

@@ -1,0 +1,23 @@
+package org.steward.breach.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.steward.breach.BreachProcess;
+import org.steward.breach.IncidentService;
+
+/** On completing Task_ApproveIsoNotice (BRE-6): who approved the notice. */
+@Component
+class RecordIsoNoticeApprovalListener implements TaskListener {
+
+    private final IncidentService service;
+
+    RecordIsoNoticeApprovalListener(IncidentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariable(BreachProcess.ISO_NOTICE_APPROVED_BY, TaskVariables.staffUser(task));
+    }
+}

@@ -1,0 +1,24 @@
+package org.steward.breach.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.steward.breach.BreachProcess;
+import org.steward.breach.IncidentService;
+
+/** Task_SendMinimalIsoNotice (BRE-2): nobody sent the notice by 23 hours, so a minimal one goes out. */
+@Component
+class SendMinimalIsoNoticeDelegate implements JavaDelegate {
+
+    private final IncidentService service;
+
+    SendMinimalIsoNoticeDelegate(IncidentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.sendIsoNotice(TaskVariables.incidentId(execution), null, true);
+        execution.setVariable(BreachProcess.ISO_NOTICE_AUTOMATIC, true);
+    }
+}

@@ -1,0 +1,23 @@
+package org.steward.members;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** An organisation's nominated Information Security Officer and alternate contact (BRE-2), page and API alike. */
+public record SecurityContactsForm(
+        @NotBlank @Size(max = 200) String isoName,
+        @NotBlank @Email @Size(max = 320) String isoEmail,
+        @Size(max = 200) String alternateName,
+        @Email @Size(max = 320) String alternateEmail) {
+
+    @AssertTrue(message = "an alternate contact needs both a name and an email address")
+    public boolean isAlternateComplete() {
+        return isBlank(alternateName) == isBlank(alternateEmail);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

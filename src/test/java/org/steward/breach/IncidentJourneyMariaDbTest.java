@@ -1,0 +1,17 @@
+package org.steward.breach;
+
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The incident journey on a real MariaDB/MySQL server named by -Dsteward.it.jdbc-url. */
+@EnabledIfSystemProperty(named = "steward.it.jdbc-url", matches = ".+")
+class IncidentJourneyMariaDbTest extends IncidentJourneyScenario {
+
+    @DynamicPropertySource
+    static void realDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> System.getProperty("steward.it.jdbc-url"));
+        registry.add("spring.datasource.username", () -> System.getProperty("steward.it.jdbc-user", "root"));
+        registry.add("spring.datasource.password", () -> System.getProperty("steward.it.jdbc-password", ""));
+    }
+}
