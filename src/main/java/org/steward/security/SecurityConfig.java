@@ -50,6 +50,15 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers("/dev/mail", "/dev/mail/**").permitAll()
                         .requestMatchers("/camunda/app/welcome/**").permitAll()
+                        // Checked before the body is read, so the unauthorised learn nothing from validation.
+                        .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SECURITY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/organisations/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
+                        .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts").hasAuthority(
+                                StaffGroups.authority(StaffGroups.ADMINS))
+                        .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(Customizer.withDefaults())

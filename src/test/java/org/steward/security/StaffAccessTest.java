@@ -55,6 +55,13 @@ class StaffAccessTest extends IntegrationTest {
         assertThat(browser.postJson("/api/organisations", json, "ada").statusCode()).isEqualTo(201);
         assertThat(browser.postJson("/api/organisations", json, "ada").statusCode()).as("duplicate name").isEqualTo(409);
         assertThat(browser.postJson("/api/organisations", "{\"name\":\"\"}", "peter").statusCode()).isEqualTo(400);
+        assertThat(browser.postJson("/api/organisations", "{}", "audrey").statusCode()).as("refused before validation").isEqualTo(403);
+    }
+
+    @Test
+    void incidents_areReportedBySecurityOfficers_only_andOthersLearnNothingFromValidation() {
+        assertThat(browser.postJson("/api/incidents", "{}", "peter").statusCode()).isEqualTo(403);
+        assertThat(browser.postJson("/api/incidents", "{}", "sam").statusCode()).isEqualTo(400);
     }
 
     @Test
