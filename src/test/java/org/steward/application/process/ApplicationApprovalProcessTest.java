@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.steward.support.DueJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ApplicationApprovalProcessTest {
         moveClock(Duration.ofDays(3).minusMinutes(1));
         assertThat(dueTimers()).isEmpty();
         moveClock(Duration.ofDays(3).plusMinutes(1));
-        runDueJobs(); // APP-3 reminder
+        DueJobs.run(managementService()); // APP-3 reminder
         verify(sendReminder).execute(any());
         assertThat(pi).isWaitingAt("Task_WaitForReference"); // the reminder does not end the wait
         assertThat(pi).hasPassed("EndEvent_RefereeReminded");
@@ -126,7 +127,7 @@ class ApplicationApprovalProcessTest {
         moveClock(Duration.ofDays(10).minusMinutes(1));
         assertThat(dueTimers()).isEmpty();
         moveClock(Duration.ofDays(10).plusMinutes(1));
-        runDueJobs(); // APP-3 expiry
+        DueJobs.run(managementService()); // APP-3 expiry
         verify(markExpired).execute(any());
         assertThat(pi).hasPassed("EndEvent_ReferenceExpired");
 
@@ -174,7 +175,7 @@ class ApplicationApprovalProcessTest {
         moveClock(Duration.ofDays(14).minusMinutes(1));
         assertThat(dueTimers()).isEmpty();
         moveClock(Duration.ofDays(14).plusMinutes(1));
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(pi).hasPassed("BoundaryEvent_NoAnswer");
         assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
         decide(pi, "REJECT");
@@ -224,7 +225,7 @@ class ApplicationApprovalProcessTest {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
                 String.valueOf(APPLICATION_ID), Map.of(ApplicationProcess.APPLICATION_ID, APPLICATION_ID));
         assertThat(pi).isWaitingAt("StartEvent_ApplicationSubmitted"); // async after: the API returns at once
-        runDueJobs();
+        DueJobs.run(managementService());
         return pi;
     }
 
@@ -233,12 +234,12 @@ class ApplicationApprovalProcessTest {
                 .processInstanceId(pi.getId())
                 .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
                 .correlate();
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private void decide(ProcessInstance pi, String decision) {
         complete(task(pi), withVariables(ApplicationProcess.DECISION, decision));
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private static void moveClock(Duration sinceStart) {
@@ -252,17 +253,5 @@ class ApplicationApprovalProcessTest {
     private static List<Job> dueTimersAt(Duration sinceStart) {
         moveClock(sinceStart);
         return dueTimers();
-    }
-
-    /** Executes every due job (timers due by the engine clock, and async continuations). */
-    private static void runDueJobs() {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService().createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep appearing");
     }
 }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.steward.support.DueJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,14 +110,14 @@ class BreachNotificationProcessTest {
 
         assertThat(dueTimersAt(Duration.ofHours(12).minusMinutes(1))).isEmpty();
         assertThat(dueTimersAt(Duration.ofHours(12).plusMinutes(1))).hasSize(1);
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).containsExactly("escalation:ISO_NOTICE_12H");
         assertThat(pi).isWaitingAt(BreachProcess.TASK_TRIAGE); // escalation does not end the wait
 
         triage(pi, Duration.ofHours(13), true);
         assertThat(dueTimersAt(Duration.ofHours(20).minusMinutes(1))).isEmpty();
         assertThat(dueTimersAt(Duration.ofHours(20).plusMinutes(1))).hasSize(1);
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).containsExactly("escalation:ISO_NOTICE_12H", "escalation:ISO_NOTICE_20H");
         assertThat(pi).isWaitingAt(BreachProcess.TASK_APPROVE_ISO_NOTICE);
 
@@ -129,12 +130,12 @@ class BreachNotificationProcessTest {
     void nobodySendsTheNotice_minimalNoticeGoesOutAt23Hours_andOfficersAreTold_BRE2() {
         ProcessInstance pi = report(START);
         moveClock(Duration.ofHours(23).minusMinutes(1));
-        runDueJobs(); // the 12 h and 20 h escalations
+        DueJobs.run(managementService()); // the 12 h and 20 h escalations
         assertThat(dueTimers()).isEmpty();
         assertThat(pi).isWaitingAt(BreachProcess.TASK_TRIAGE);
 
         assertThat(dueTimersAt(Duration.ofHours(23).plusMinutes(1))).hasSize(1);
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).containsExactly("escalation:ISO_NOTICE_12H", "escalation:ISO_NOTICE_20H",
                 "minimalIsoNotice", "escalation:ISO_NOTICE_SENT_AUTOMATICALLY");
         assertThat(pi).hasPassed("BoundaryEvent_IsoNoticeDeadlineNear", "Task_TellOfficersOfAutomaticNotice")
@@ -175,10 +176,10 @@ class BreachNotificationProcessTest {
         // escalation 20 h after the notice, i.e. 22 h after start
         assertThat(dueTimersAt(Duration.ofHours(22).minusMinutes(1))).isEmpty();
         assertThat(dueTimersAt(Duration.ofHours(22).plusMinutes(1))).hasSize(1);
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(dueTimersAt(Duration.ofHours(26).minusMinutes(1))).isEmpty();
         assertThat(dueTimersAt(Duration.ofHours(26).plusMinutes(1))).hasSize(1);
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).containsExactly("isoNotice", "escalation:WRITTEN_REPORT_DUE_SOON", "escalation:WRITTEN_REPORT_LATE");
 
         writeWrittenReport(pi, Duration.ofHours(27));
@@ -197,13 +198,13 @@ class BreachNotificationProcessTest {
             Duration due = Duration.ofHours(10 + 24L * day);
             assertThat(dueTimersAt(due.minusHours(4).minusMinutes(1))).as("day %d", day).isEmpty();
             assertThat(dueTimersAt(due.minusHours(4).plusMinutes(1))).as("day %d", day).hasSize(1);
-            runDueJobs();
+            DueJobs.run(managementService());
             assertThat(task(BreachProcess.TASK_WRITE_STATUS_REPORT, pi)).hasDueDate(at(due));
             assertThat(variable(pi, BreachProcess.STATUS_REPORT_CYCLE)).isEqualTo(day);
             if (day == 2) { // late: escalated at the deadline
                 assertThat(dueTimersAt(due.minusMinutes(1))).isEmpty();
                 assertThat(dueTimersAt(due.plusMinutes(1))).hasSize(1);
-                runDueJobs();
+                DueJobs.run(managementService());
                 writeStatusReport(pi, due.plusHours(2), false);
                 assertThat(variable(pi, "statusReportDeadlineMet")).isEqualTo(false);
             } else {
@@ -216,7 +217,7 @@ class BreachNotificationProcessTest {
         assertThat(pi).isWaitingAt(BreachProcess.TASK_APPROVE_MEMBER_NOTICE);
 
         complete(task(BreachProcess.TASK_APPROVE_MEMBER_NOTICE, pi), withVariables("text_memberMessage", "We are sorry."));
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).endsWith("selectRecipients", "memberNotices:0", "memberNotices:1"); // one job per chunk
 
         assertThat(pi).hasPassed("EndEvent_IncidentResolved").isEnded();
@@ -240,11 +241,11 @@ class BreachNotificationProcessTest {
         ProcessInstance pi = noticeSentAt(Duration.ofHours(1));
         writeWrittenReport(pi, Duration.ofHours(5));
         moveClock(Duration.ofHours(72).minusMinutes(1));
-        runDueJobs(); // the first status report task appears
+        DueJobs.run(managementService()); // the first status report task appears
         calls.clear();
         assertThat(dueTimersAt(Duration.ofHours(72).plusMinutes(1))).extracting(Job::getDuedate)
                 .contains(Date.from(START.plus(Duration.ofHours(72))));
-        runDueJobs();
+        DueJobs.run(managementService());
         assertThat(calls).contains("escalation:SUPERVISORY_AUTHORITY_DEADLINE");
         complete(task(BreachProcess.TASK_RECORD_SUPERVISORY_AUTHORITY, pi),
                 withVariables(BreachProcess.SUPERVISORY_AUTHORITY_NOTIFIED, true));
@@ -257,7 +258,7 @@ class BreachNotificationProcessTest {
         moveClock(Duration.ofHours(3));
         complete(task(BreachProcess.TASK_TRIAGE, pi), withVariables(BreachProcess.GENUINE_INCIDENT, false,
                 BreachProcess.TEXT_CLOSURE_REASON, "A test alert from the monitoring system."));
-        runDueJobs();
+        DueJobs.run(managementService());
 
         assertThat(pi).hasPassed("EndEvent_NotAnIncident", "EndEvent_IncidentClosedAtTriage").isEnded();
         assertThat(calls).isEmpty();
@@ -270,7 +271,7 @@ class BreachNotificationProcessTest {
         ProcessInstance pi = noticeSentAt(Duration.ofHours(1));
         writeWrittenReport(pi, Duration.ofHours(2));
         complete(task(BreachProcess.TASK_APPROVE_MEMBER_NOTICE, pi), withVariables("text_memberMessage", "We are sorry."));
-        runDueJobs();
+        DueJobs.run(managementService());
 
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
                 .extracting(HistoricVariableInstance::getName)
@@ -289,7 +290,7 @@ class BreachNotificationProcessTest {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(BreachProcess.KEY, String.valueOf(INCIDENT_ID),
                 Map.of(BreachProcess.INCIDENT_ID, INCIDENT_ID, BreachProcess.DISCOVERED_AT, Date.from(discoveredAt)));
         assertThat(pi).isWaitingAt("StartEvent_IncidentReported"); // async after: the API returns at once
-        runDueJobs();
+        DueJobs.run(managementService());
         return pi;
     }
 
@@ -303,13 +304,13 @@ class BreachNotificationProcessTest {
     private void triage(ProcessInstance pi, Duration at, boolean genuine) {
         moveClock(at);
         complete(task(BreachProcess.TASK_TRIAGE, pi), withVariables(BreachProcess.GENUINE_INCIDENT, genuine));
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private void approveIsoNotice(ProcessInstance pi, Duration at) {
         moveClock(at);
         complete(task(BreachProcess.TASK_APPROVE_ISO_NOTICE, pi));
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private void writeWrittenReport(ProcessInstance pi, Duration at) {
@@ -319,14 +320,14 @@ class BreachNotificationProcessTest {
             parts.put("text_" + part, "not yet known");
         }
         complete(task(BreachProcess.TASK_WRITE_WRITTEN_REPORT, pi), parts);
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private void writeStatusReport(ProcessInstance pi, Duration at, boolean investigationComplete) {
         moveClock(at);
         complete(task(BreachProcess.TASK_WRITE_STATUS_REPORT, pi), withVariables("text_perpetrators", "unknown",
                 BreachProcess.INVESTIGATION_COMPLETE, investigationComplete));
-        runDueJobs();
+        DueJobs.run(managementService());
     }
 
     private static Object variable(ProcessInstance pi, String name) {
@@ -353,17 +354,5 @@ class BreachNotificationProcessTest {
     private static List<Job> dueTimersAt(Duration sinceStart) {
         moveClock(sinceStart);
         return dueTimers();
-    }
-
-    /** Executes every due job, earliest due first, as the job executor would. */
-    private static void runDueJobs() {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService().createJobQuery().executable().orderByJobDuedate().asc().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            managementService().executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep appearing");
     }
 }
