@@ -1,10 +1,14 @@
 package org.steward.breach;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The incident journey on a real MariaDB/MySQL server named by -Dsteward.it.jdbc-url. */
+@Tag("real-database")
+@DirtiesContext // one engine per JVM at a time (see ApplicationJourneyMariaDbTest)
 @EnabledIfSystemProperty(named = "steward.it.jdbc-url", matches = ".+")
 class IncidentJourneyMariaDbTest extends IncidentJourneyScenario {
 
