@@ -24,13 +24,11 @@ public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
-    private final OutboxRepository repository;
     private final MailRenderer renderer;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    MailOutbox(OutboxRepository repository, MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this.repository = repository;
+    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -39,14 +37,7 @@ public class MailOutbox {
     /** @return false when a mail for this business event is already queued or sent */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Mail mail) {
-        if (repository.existsByIdempotencyKey(mail.idempotencyKey())) {
-            log.info("Mail {} already in the outbox; not queued again", mail.idempotencyKey());
-            return false;
-        }
-        RenderedMail rendered = renderer.render(mail);
-        repository.save(new OutboxMessage(mail.idempotencyKey(), mail.subjectRef(), mail.template(),
-                mail.recipient(), rendered, clock.instant()));
-        return true;
+        return enqueueAll(List.of(mail)) == 1;
     }
 
     /**

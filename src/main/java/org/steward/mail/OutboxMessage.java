@@ -43,20 +43,6 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String idempotencyKey, String subjectRef, String template, String recipient,
-                  RenderedMail rendered, Instant now) {
-        this.idempotencyKey = idempotencyKey;
-        this.subjectRef = subjectRef;
-        this.template = template;
-        this.recipient = recipient;
-        this.subject = rendered.subject();
-        this.htmlBody = rendered.html();
-        this.textBody = rendered.text();
-        this.status = Status.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
-    }
-
     public Long getId() { return id; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getSubjectRef() { return subjectRef; }

@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
-    boolean existsByIdempotencyKey(String idempotencyKey);
-
     List<OutboxMessage> findBySubjectRefOrderById(String subjectRef);
 
     List<OutboxMessage> findByRecipientOrderById(String recipient);
