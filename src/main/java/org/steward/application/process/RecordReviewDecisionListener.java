@@ -2,10 +2,10 @@ package org.steward.application.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
 import org.steward.application.ApplicationService;
+import org.steward.security.CurrentStaffUser;
 import org.steward.system.SensitiveVariables;
 
 /**
@@ -26,12 +26,7 @@ class RecordReviewDecisionListener implements TaskListener {
         long applicationId = ((Number) task.getVariable(ApplicationProcess.APPLICATION_ID)).longValue();
         String decision = (String) task.getVariable(ApplicationProcess.DECISION);
         Object reason = task.getVariable(SensitiveVariables.DECISION_REASON);
-        applications.recordDecision(applicationId, decision, reason == null ? null : reason.toString(), staffUser(task));
+        applications.recordDecision(applicationId, decision, reason == null ? null : reason.toString(), CurrentStaffUser.of(task));
         task.removeVariable(SensitiveVariables.DECISION_REASON);
-    }
-
-    private static String staffUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
     }
 }

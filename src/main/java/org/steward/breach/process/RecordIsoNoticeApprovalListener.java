@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
+import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_ApproveIsoNotice (BRE-6): who approved the notice. */
 @Component
@@ -18,6 +19,6 @@ class RecordIsoNoticeApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariable(BreachProcess.ISO_NOTICE_APPROVED_BY, TaskVariables.staffUser(task));
+        task.setVariable(BreachProcess.ISO_NOTICE_APPROVED_BY, CurrentStaffUser.of(task));
     }
 }

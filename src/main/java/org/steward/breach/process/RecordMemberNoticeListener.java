@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
 import org.steward.breach.ReportKind;
+import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_ApproveMemberNotice (BRE-5, BRE-6): stores what members are told and who approved it. */
 @Component
@@ -20,7 +21,7 @@ class RecordMemberNoticeListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long reportId = service.recordReport(TaskVariables.incidentId(task), ReportKind.MEMBER_NOTICE, 0,
-                TaskVariables.takeReportFields(task, ReportKind.MEMBER_NOTICE), TaskVariables.staffUser(task));
+                TaskVariables.takeReportFields(task, ReportKind.MEMBER_NOTICE), CurrentStaffUser.of(task));
         task.setVariable(BreachProcess.MEMBER_NOTICE_ID, reportId);
         TaskVariables.removeReportFields(task, ReportKind.MEMBER_NOTICE);
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
 import org.steward.breach.ReportKind;
+import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_WriteStatusReport (BRE-4): stores the five parts of this cycle; marks the investigation complete when the officer says so. */
 @Component
@@ -22,7 +23,7 @@ class RecordStatusReportListener implements TaskListener {
         long incidentId = TaskVariables.incidentId(task);
         int cycle = (int) TaskVariables.longValue(task, BreachProcess.STATUS_REPORT_CYCLE);
         long reportId = service.recordReport(incidentId, ReportKind.STATUS_REPORT, cycle,
-                TaskVariables.takeReportFields(task, ReportKind.STATUS_REPORT), TaskVariables.staffUser(task));
+                TaskVariables.takeReportFields(task, ReportKind.STATUS_REPORT), CurrentStaffUser.of(task));
         boolean complete = TaskVariables.flag(task, BreachProcess.INVESTIGATION_COMPLETE);
         if (complete) {
             service.completeInvestigation(incidentId);

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
+import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_RecordSupervisoryAuthorityDecision (BRE-6): notified, or why not; the note stays in the incident table. */
 @Component
@@ -21,7 +22,7 @@ class RecordSupervisoryAuthorityListener implements TaskListener {
         Object note = task.getVariable(BreachProcess.TEXT_SUPERVISORY_AUTHORITY_NOTE);
         boolean notified = TaskVariables.flag(task, BreachProcess.SUPERVISORY_AUTHORITY_NOTIFIED);
         service.recordSupervisoryAuthority(TaskVariables.incidentId(task), notified, note == null ? null : note.toString(),
-                TaskVariables.staffUser(task));
+                CurrentStaffUser.of(task));
         task.setVariable(BreachProcess.SUPERVISORY_AUTHORITY_NOTIFIED, notified);
         task.removeVariable(BreachProcess.TEXT_SUPERVISORY_AUTHORITY_NOTE);
     }

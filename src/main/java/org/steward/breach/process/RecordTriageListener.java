@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
+import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_TriageIncident (BRE-1): a closure keeps its reason in the incident table, never in the process. */
 @Component
@@ -21,7 +22,7 @@ class RecordTriageListener implements TaskListener {
         Object reason = task.getVariable(BreachProcess.TEXT_CLOSURE_REASON);
         boolean genuine = TaskVariables.flag(task, BreachProcess.GENUINE_INCIDENT);
         service.recordTriage(TaskVariables.incidentId(task), genuine, reason == null ? null : reason.toString(),
-                TaskVariables.staffUser(task));
+                CurrentStaffUser.of(task));
         task.setVariable(BreachProcess.GENUINE_INCIDENT, genuine);
         task.removeVariable(BreachProcess.TEXT_CLOSURE_REASON);
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.ReportKind;
 
@@ -29,11 +28,6 @@ final class TaskVariables {
             return b;
         }
         return value != null && Boolean.parseBoolean(value.toString());
-    }
-
-    static String staffUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
     }
 
     /** Reads a report form's text_ fields, then removes them from the process: they live in our tables only. */
