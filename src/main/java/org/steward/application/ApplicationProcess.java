@@ -1,15 +1,19 @@
 package org.steward.application;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.steward.tasks.CaseKey;
+
 /**
  * Names shared by ApplicationApprovalProcess.bpmn and its Java side. Variables hold ids and
- * decisions only: names, emails and free text stay in our tables (see SensitiveVariables).
+ * decisions only: names, emails and free text stay in our tables .
  */
 public final class ApplicationProcess {
 
     public static final String KEY = "ApplicationApprovalProcess";
+    /** Business keys are {@code application-<id>}: the case a task or step works on comes from the key. */
+    public static final String CASE = "application";
 
     // Variables
-    public static final String APPLICATION_ID = "applicationId";
     public static final String REFERENCE_ID = "referenceId";
     /** {@link Decision} name, set by the review task form. */
     public static final String DECISION = "decision";
@@ -25,5 +29,14 @@ public final class ApplicationProcess {
     public enum Decision { APPROVE, REJECT, MORE_INFO }
 
     private ApplicationProcess() {
+    }
+
+    public static String businessKey(long applicationId) {
+        return CaseKey.of(CASE, applicationId);
+    }
+
+    /** The application a process step works on, from the instance's immutable business key. */
+    public static long applicationId(DelegateExecution execution) {
+        return CaseKey.idOf(execution.getProcessBusinessKey(), CASE);
     }
 }

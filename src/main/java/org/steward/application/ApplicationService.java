@@ -85,8 +85,7 @@ public class ApplicationService {
             references.save(new Reference(application.getId(), referee.name().trim(),
                     normaliseEmail(referee.email()), referee.relationship().trim(), now));
         }
-        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, String.valueOf(application.getId()),
-                Map.of(ApplicationProcess.APPLICATION_ID, application.getId()));
+        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, ApplicationProcess.businessKey(application.getId()));
         return application.getId();
     }
 
@@ -180,7 +179,7 @@ public class ApplicationService {
             long applicationId = links.consume(ApplicationLinks.MORE_INFORMATION, token).subjectId();
             get(applicationId).recordAnswer(trimmed, clock.instant());
             runtimeService.createMessageCorrelation(ApplicationProcess.MSG_MORE_INFORMATION_RECEIVED)
-                    .processInstanceBusinessKey(String.valueOf(applicationId))
+                    .processInstanceBusinessKey(ApplicationProcess.businessKey(applicationId))
                     .correlateWithResult();
             return applicationId;
         });

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.links.LinkService;
+import org.steward.tasks.CaseKey;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.system.Text;
@@ -42,7 +43,8 @@ public class ReferenceService {
 
     /** The references the process waits for: one multi-instance branch each. */
     @Transactional(readOnly = true)
-    public List<Long> idsFor(long applicationId) {
+    public List<Long> idsFor(String businessKey) {
+        long applicationId = CaseKey.idOf(businessKey, ApplicationProcess.CASE);
         return references.findByApplicationIdOrderById(applicationId).stream().map(Reference::getId).toList();
     }
 
@@ -106,7 +108,7 @@ public class ReferenceService {
             Reference reference = get(referenceId);
             reference.receive(answer.recommendation(), answer.knownForYears(), Text.blankToNull(answer.comments()), clock.instant());
             runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFERENCE_RECEIVED)
-                    .processInstanceBusinessKey(String.valueOf(reference.getApplicationId()))
+                    .processInstanceBusinessKey(ApplicationProcess.businessKey(reference.getApplicationId()))
                     .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
                     .correlateWithResult();
             return referenceId;
@@ -123,7 +125,7 @@ public class ReferenceService {
             links.revoke(ApplicationLinks.REFERENCE_FORM, referenceId);
             if (wasAwaited) {
                 runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFEREE_DATA_REMOVED)
-                        .processInstanceBusinessKey(String.valueOf(reference.getApplicationId()))
+                        .processInstanceBusinessKey(ApplicationProcess.businessKey(reference.getApplicationId()))
                         .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
                         .correlateAll();
             }

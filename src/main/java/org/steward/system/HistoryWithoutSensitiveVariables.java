@@ -2,12 +2,14 @@ package org.steward.system;
 
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * History level "full", except that variables named in {@link SensitiveVariables} never produce a
- * history event (no historic variable instance, no historic detail). Free text staff type into a
- * task form therefore never reaches ACT_HI_*, which erasure (DSR-7) relies on.
+ * history event (no historic variable instance, no historic detail), and fields submitted through
+ * submit-form are never written to history. Forms post free text to Steward's API (the tasks module),
+ * never to the engine; this level is the second line of defence that erasure (DSR-7) relies on.
  */
 public class HistoryWithoutSensitiveVariables extends AbstractHistoryLevel {
 
@@ -26,6 +28,11 @@ public class HistoryWithoutSensitiveVariables extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        // Tasklist's submit-form writes one form-field event per submitted field: never keep them
+        // (forms send no text, but a hand-made request could).
+        if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
         if (entity instanceof VariableInstanceEntity variable) {
             return !SensitiveVariables.isSensitive(variable.getName());
         }

@@ -152,7 +152,7 @@ class MemberLinkTest extends IntegrationTest {
             pool.shutdownNow();
         }
         runDueJobs();
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(applicationId))
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(org.steward.application.ApplicationProcess.businessKey(applicationId))
                 .taskDefinitionKey("Task_ReviewApplication").count()).isEqualTo(1);
     }
 
@@ -176,6 +176,6 @@ class MemberLinkTest extends IntegrationTest {
     }
 
     private String applicationIdOf(long referenceId) {
-        return String.valueOf(jdbc.queryForObject("SELECT application_id FROM reference_check WHERE id = ?", Long.class, referenceId));
+        return org.steward.application.ApplicationProcess.businessKey(jdbc.queryForObject("SELECT application_id FROM reference_check WHERE id = ?", Long.class, referenceId));
     }
 }

@@ -2,6 +2,7 @@ package org.steward.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -93,6 +94,22 @@ public abstract class IntegrationTest {
         Matcher m = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)").matcher(body(message));
         assertThat(m.find()).as("mail contains a %s link", pathPrefix).isTrue();
         return m.group(1);
+    }
+
+    /**
+     * Completes a task the way a Steward form in Tasklist does: the typed input goes to Steward's API,
+     * then Tasklist's submit-form completes the task with no variables.
+     */
+    protected void completeAsTasklist(String taskId, String user, String inputJson) {
+        HttpResponse<String> saved = browser.postJson("/api/staff/tasks/" + taskId + "/input", inputJson, user);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> completed = browser.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":{}}", user);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    }
+
+    /** No text column of any Camunda history table holds {@code text}. */
+    protected void assertNotInHistory(String text) {
+        assertThat(TextScan.columnsContaining(jdbc, "act_hi_", text)).as("history columns holding '%s'", text).isEmpty();
     }
 
     protected static String uniqueEmail(String who) {

@@ -18,6 +18,6 @@ class AdmitMemberDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.admitMember(((Number) execution.getVariable(ApplicationProcess.APPLICATION_ID)).longValue());
+        service.admitMember(ApplicationProcess.applicationId(execution));
     }
 }

@@ -18,6 +18,6 @@ class ReduceRefereeDataDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.reduceRefereeData(((Number) execution.getVariable(ApplicationProcess.APPLICATION_ID)).longValue());
+        service.reduceRefereeData(ApplicationProcess.applicationId(execution));
     }
 }

@@ -18,6 +18,6 @@ class RequestMoreInformationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.requestMoreInformation(((Number) execution.getVariable(ApplicationProcess.APPLICATION_ID)).longValue());
+        service.requestMoreInformation(ApplicationProcess.applicationId(execution));
     }
 }

@@ -18,6 +18,6 @@ class SendRejectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.sendRejection(((Number) execution.getVariable(ApplicationProcess.APPLICATION_ID)).longValue());
+        service.sendRejection(ApplicationProcess.applicationId(execution));
     }
 }

@@ -1,0 +1,6 @@
+package org.steward.tasks;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StagedInputRepository extends JpaRepository<StagedInput, String> {
+}

@@ -1,0 +1,163 @@
+/*
+ * Steward's Tasklist forms, built one way (issue 15). Each embedded form loads this script and calls
+ * StewardTaskForm.mount(camForm, {render, collect}). The script
+ *  - reads the task and its case from GET /api/staff/tasks/{taskId}/view (our tables, never variables),
+ *  - shows the task header: deadline with time left, times in local time with UTC,
+ *  - on Complete, posts what the person typed to POST /api/staff/tasks/{taskId}/input and lets Tasklist
+ *    complete the task only when Steward accepted it; refusals are shown next to their fields.
+ * Forms declare no cam-variable fields: no typed text ever reaches the engine or its history.
+ * No alert()/confirm(): Tasklist's sandbox blocks them.
+ */
+(function () {
+  'use strict';
+  if (window.StewardTaskForm) { return; }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  /** "in 3 hours", "2 days ago": how far an instant lies from now, in words. */
+  function relative(iso) {
+    var ms = new Date(iso).getTime() - Date.now();
+    var abs = Math.abs(ms), unit, n;
+    if (abs < 60000) { return ms >= 0 ? 'in less than a minute' : 'just now'; }
+    if (abs < 3600000) { n = Math.round(abs / 60000); unit = 'minute'; }
+    else if (abs < 172800000) { n = Math.round(abs / 3600000); unit = 'hour'; }
+    else { n = Math.round(abs / 86400000); unit = 'day'; }
+    var words = n + ' ' + unit + (n === 1 ? '' : 's');
+    return ms >= 0 ? 'in ' + words : words + ' ago';
+  }
+
+  /** "Tue, 24 Nov 2026, 14:00 (13:00 UTC), in 3 hours". */
+  function when(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    var local = d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    var utc = d.toISOString().substring(11, 16) + ' UTC';
+    return local + ' (' + utc + '), ' + relative(iso);
+  }
+
+  function request(method, url, body, csrf) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, url, false); // synchronous: Tasklist's submit event cannot wait for a promise
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (body !== undefined) { xhr.setRequestHeader('Content-Type', 'application/json'); }
+    if (csrf) { xhr.setRequestHeader(csrf.headerName, csrf.token); }
+    xhr.send(body === undefined ? null : JSON.stringify(body));
+    var json = null;
+    try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { json = null; }
+    return { status: xhr.status, json: json };
+  }
+
+  function Ui(root) { this.root = root; }
+  Ui.prototype.el = el;
+  Ui.prototype.when = when;
+  Ui.prototype.relative = relative;
+  /** A two-column table of [label, value] rows; empty values are left out. */
+  Ui.prototype.table = function (rows) {
+    var table = el('table', null, 'table table-condensed steward-facts');
+    rows.forEach(function (row) {
+      if (row[1] === undefined || row[1] === null || row[1] === '') { return; }
+      var tr = el('tr');
+      tr.appendChild(el('th', row[0]));
+      tr.appendChild(el('td', row[1]));
+      table.appendChild(tr);
+    });
+    return table;
+  };
+  /** The value of the form control named {@code name} ('' when empty); checkboxes give true/false. */
+  Ui.prototype.value = function (name) {
+    var controls = this.root.querySelectorAll('[name="' + name + '"]');
+    if (!controls.length) { return ''; }
+    if (controls[0].type === 'checkbox') { return controls[0].checked; }
+    if (controls[0].type === 'radio') {
+      for (var i = 0; i < controls.length; i++) { if (controls[i].checked) { return controls[i].value; } }
+      return '';
+    }
+    return controls[0].value.trim();
+  };
+  Ui.prototype.clearErrors = function () {
+    var old = this.root.querySelectorAll('.steward-error');
+    for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
+    var marked = this.root.querySelectorAll('.has-error');
+    for (var j = 0; j < marked.length; j++) { marked[j].className = marked[j].className.replace(/\s*has-error/g, ''); }
+  };
+  /** Shows a message next to the field (an element with data-field="name"), or at the top of the form. */
+  Ui.prototype.error = function (field, message) {
+    var holder = this.root.querySelector('[data-field="' + field + '"]') || this.root.querySelector('[data-field="form"]');
+    var note = el('p', message, 'help-block steward-error');
+    note.setAttribute('role', 'alert');
+    holder.className += ' has-error';
+    holder.appendChild(note);
+  };
+
+  function mount(camForm, options) {
+    var root = options.root || document.querySelector('form[name="' + options.formName + '"]');
+    var ui = new Ui(root);
+    var taskId = camForm.taskId;
+    var header = root.querySelector('[data-steward="task"]');
+    var body = root.querySelector('[data-steward="case"]');
+    var csrf = null;
+    var loaded = false;
+
+    function load() {
+      var response = request('GET', '/api/staff/tasks/' + encodeURIComponent(taskId) + '/view');
+      body.textContent = '';
+      if (response.status !== 200 || !response.json) {
+        body.appendChild(el('p', (response.json && response.json.detail) || ('Could not load this task (HTTP ' + response.status + ').'), 'text-danger'));
+        return;
+      }
+      var view = response.json;
+      csrf = view.csrf;
+      if (header) {
+        header.textContent = '';
+        header.appendChild(el('h3', view.task.name));
+        header.appendChild(ui.table([
+          ['Due', view.task.due ? when(view.task.due) : ''],
+          ['Created', when(view.task.created)],
+          ['Case', view.task.caseKey]
+        ]));
+        if (view.task.due && new Date(view.task.due).getTime() < Date.now()) {
+          header.appendChild(el('p', 'This task is overdue.', 'text-danger steward-overdue'));
+        }
+      }
+      options.render(view['case'], ui, body);
+      loaded = true;
+    }
+
+    camForm.on('form-loaded', load);
+
+    camForm.on('submit', function () {
+      ui.clearErrors();
+      if (!loaded) {
+        ui.error('form', 'The task has not loaded; reload the page.');
+        camForm.submitPrevented = true;
+        return;
+      }
+      var input = options.collect(ui);
+      var local = options.validate ? options.validate(input, ui) : {};
+      var fields = Object.keys(local || {});
+      if (fields.length) {
+        fields.forEach(function (f) { ui.error(f, local[f]); });
+        camForm.submitPrevented = true;
+        return;
+      }
+      var saved = request('POST', '/api/staff/tasks/' + encodeURIComponent(taskId) + '/input', input, csrf);
+      if (saved.status === 200) { return; } // Tasklist now completes the task with no variables
+      camForm.submitPrevented = true;
+      var problem = saved.json || {};
+      var errors = problem.errors || {};
+      var names = Object.keys(errors);
+      if (names.length) {
+        names.forEach(function (f) { ui.error(f, errors[f]); });
+      } else {
+        ui.error('form', problem.detail || ('Steward refused the form (HTTP ' + saved.status + ').'));
+      }
+    });
+  }
+
+  window.StewardTaskForm = { mount: mount, when: when, relative: relative };
+})();
