@@ -113,8 +113,7 @@
       var view = response.json;
       csrf = view.csrf;
       if (header) {
-        header.textContent = '';
-        header.appendChild(el('h3', view.task.name));
+        header.textContent = ''; // Tasklist shows the task's name above the form
         header.appendChild(ui.table([
           ['Due', view.task.due ? when(view.task.due) : ''],
           ['Created', when(view.task.created)],
