@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steward.audit.AuditTrail;
 import org.steward.security.StaffGroups;
 import org.steward.system.InvalidInputException;
 import org.steward.system.NotFoundException;
@@ -42,9 +43,11 @@ public class StaffTasks {
     private final StagedInputRepository staged;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
     StaffTasks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-               IdentityService identityService, TaskForms forms, StagedInputRepository staged, ObjectMapper json, Clock clock) {
+               IdentityService identityService, TaskForms forms, StagedInputRepository staged, ObjectMapper json, Clock clock,
+               AuditTrail audit) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -53,6 +56,7 @@ public class StaffTasks {
         this.staged = staged;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record TaskView(Map<String, Object> task, Object caseView) {
@@ -155,6 +159,9 @@ public class StaffTasks {
         if (saved != null) {
             staged.delete(saved);
         }
+        // AUD-3: who completed which task of which case, with what decision (flags only, never text).
+        audit.record(user == null ? "system" : user, "TASK_COMPLETED", task.businessKey(),
+                "task=" + task.taskKey() + (outputs.isEmpty() ? "" : " " + new java.util.TreeMap<>(outputs)));
         return outputs;
     }
 

@@ -133,6 +133,9 @@ class StaffTaskCompletionTest extends IntegrationTest {
                 .containsEntry("decided_by", "peter").containsEntry("status", "REJECTED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_task_input", Long.class)).isZero();
         assertNotInHistory("marker-" + applicationId);
+        // AUD-3: the decision is in the audit trail, without the reason.
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = 'TASK_COMPLETED' AND case_key = ?",
+                String.class, "application-" + applicationId)).isEqualTo("task=Task_ReviewApplication {decision=REJECT}");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_detail WHERE type_ = 'FormProperty'", Long.class)).isZero();
     }
 
