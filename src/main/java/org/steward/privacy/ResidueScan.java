@@ -1,0 +1,100 @@
+package org.steward.privacy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The completeness check behind erasure (DSR-7): searches every text and binary column of every table in
+ * the database — Steward's and Camunda's ACT_* alike — for a person's identifiers and names the columns
+ * where any of them still occurs, never the value. It reads the live schema, so a table added later is
+ * searched without anyone remembering to list it.
+ */
+@Service
+public class ResidueScan {
+
+    /** A place where an identifier was found: table and column, nothing else. */
+    public record Residue(String table, String column) {
+    }
+
+    private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "text", "tinytext", "mediumtext", "longtext",
+            "clob", "character", "character varying", "character large object", "nvarchar", "nchar");
+    private static final Set<String> BINARY_TYPES = Set.of("blob", "tinyblob", "mediumblob", "longblob", "binary",
+            "varbinary", "binary large object", "binary varying");
+
+    private final JdbcTemplate jdbc;
+    private final boolean h2;
+
+    ResidueScan(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+        this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+        }
+    }
+
+    /**
+     * Every (table, column) holding any of {@code identifiers} (compared case-insensitively in text),
+     * except the tables named in {@code excludedTables} (e.g. the erasure's own short-lived work list).
+     */
+    public List<Residue> find(Collection<String> identifiers, Collection<String> excludedTables) {
+        List<String> needles = identifiers.stream().filter(s -> s != null && s.length() >= 3)
+                .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
+        if (needles.isEmpty()) {
+            return List.of();
+        }
+        Set<String> excluded = excludedTables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<Residue> found = new ArrayList<>();
+        for (Map<String, Object> column : columns()) {
+            String table = String.valueOf(column.get("table_name"));
+            String name = String.valueOf(column.get("column_name"));
+            if (excluded.contains(table.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String type = String.valueOf(column.get("data_type")).toLowerCase(Locale.ROOT);
+            boolean binary = BINARY_TYPES.contains(type);
+            if (!binary && !TEXT_TYPES.contains(type)) {
+                continue;
+            }
+            if (contains(table, name, binary, needles)) {
+                found.add(new Residue(table, name));
+            }
+        }
+        return found;
+    }
+
+    private List<Map<String, Object>> columns() {
+        return jdbc.queryForList("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = SCHEMA() ORDER BY table_name, column_name");
+    }
+
+    private boolean contains(String table, String column, boolean binary, List<String> needles) {
+        String value = binary ? binaryAsText(column) : "LOWER(" + quote(column) + ")";
+        String where = needles.stream().map(n -> value + " LIKE ?").collect(Collectors.joining(" OR "));
+        Object[] patterns = needles.stream().map(n -> "%" + escapeLike(n) + "%").toArray();
+        return !jdbc.queryForList("SELECT 1 FROM " + quote(table) + " WHERE " + where + " LIMIT 1", Integer.class, patterns).isEmpty();
+    }
+
+    /** Binary columns hold serialised values and byte arrays; searched as UTF-8 text, case-insensitively. */
+    private String binaryAsText(String column) {
+        return h2 ? "LOWER(UTF8TOSTRING(" + quote(column) + "))" : "LOWER(CONVERT(" + quote(column) + " USING utf8mb4))";
+    }
+
+    private String quote(String identifier) {
+        return h2 ? "\"" + identifier.replace("\"", "\"\"") + "\"" : "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
