@@ -21,7 +21,7 @@ import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Member;
 import org.steward.members.MemberRepository;
-import org.steward.members.OrganisationRegister;
+import org.steward.organisations.OrganisationRegister;
 import org.steward.members.Profile;
 import org.steward.system.Text;
 import org.steward.system.ConflictException;

@@ -25,9 +25,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentRequest;
 import org.steward.breach.IncidentService;
-import org.steward.members.OrganisationForm;
-import org.steward.members.OrganisationRegister;
-import org.steward.members.SecurityContactsForm;
+import org.steward.organisations.OrganisationForm;
+import org.steward.organisations.OrganisationRegister;
+import org.steward.organisations.SecurityContactsForm;
 import org.steward.support.IntegrationTest;
 import org.steward.support.TestSmtp;
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.steward.application.ApplicationRequest;
 import org.steward.application.ApplicationService;
 import org.steward.members.MemberKind;
-import org.steward.members.OrganisationRegister;
+import org.steward.organisations.OrganisationRegister;
 import org.steward.system.ConflictException;
 import org.steward.system.InvalidInputException;
 
