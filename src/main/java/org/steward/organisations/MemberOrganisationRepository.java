@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MemberOrganisationRepository extends JpaRepository<MemberOrganisation, Long> {
+interface MemberOrganisationRepository extends JpaRepository<MemberOrganisation, Long> {
 
     List<MemberOrganisation> findAllByOrderByNameAsc();
 

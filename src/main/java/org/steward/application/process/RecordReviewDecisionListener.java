@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationDecisions;
 import org.steward.security.CurrentStaffUser;
 import org.steward.system.SensitiveVariables;
 
@@ -15,9 +15,9 @@ import org.steward.system.SensitiveVariables;
 @Component
 class RecordReviewDecisionListener implements TaskListener {
 
-    private final ApplicationService applications;
+    private final ApplicationDecisions applications;
 
-    RecordReviewDecisionListener(ApplicationService applications) {
+    RecordReviewDecisionListener(ApplicationDecisions applications) {
         this.applications = applications;
     }
 
