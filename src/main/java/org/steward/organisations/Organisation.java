@@ -1,5 +1,6 @@
 package org.steward.organisations;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public record Organisation(long id, String name, String website, List<SecurityCo
     }
 
     static Organisation of(MemberOrganisation o) {
-        List<SecurityContact> contacts = new java.util.ArrayList<>(2);
+        List<SecurityContact> contacts = new ArrayList<>(2);
         if (o.getIsoEmail() != null) {
             contacts.add(new SecurityContact(o.getIsoName(), o.getIsoEmail()));
         }
