@@ -2,7 +2,6 @@ package org.steward.application;
 
 import java.time.Instant;
 
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,24 +12,25 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.steward.application.ApplicationProcess.Decision;
-import org.steward.members.Profile;
 
-/** A membership application, from submission to the staff decision (APP-1, APP-5). */
+/**
+ * A membership application, from submission to the staff decision (APP-1, APP-5). The applicant is a
+ * data subject; what they told us about themselves is their profile, stored once (members.Profiles).
+ */
 @Entity
 @Table(name = "application")
-public class Application {
+class Application {
 
-    public enum Status { AWAITING_REFERENCES, MORE_INFORMATION_REQUESTED, APPROVED, REJECTED }
+    enum Status { AWAITING_REFERENCES, MORE_INFORMATION_REQUESTED, APPROVED, REJECTED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Enumerated(EnumType.STRING)
     private Status status;
-    @Embedded
-    private Profile profile;
-    /** The email while undecided; unique, so one address has one pending application (APP-7). */
-    private String pendingEmail;
+    private long subjectId;
+    /** The applicant while undecided; unique, so one person has one pending application (APP-7). */
+    private Long pendingSubjectId;
     private Long organisationId;
     @Enumerated(EnumType.STRING)
     private Decision decision;
@@ -48,10 +48,10 @@ public class Application {
     protected Application() {
     }
 
-    Application(Profile profile, Long organisationId, Instant submittedAt) {
+    Application(long subjectId, Long organisationId, Instant submittedAt) {
         this.status = Status.AWAITING_REFERENCES;
-        this.profile = profile;
-        this.pendingEmail = profile.getEmail();
+        this.subjectId = subjectId;
+        this.pendingSubjectId = subjectId;
         this.organisationId = organisationId;
         this.submittedAt = submittedAt;
     }
@@ -80,29 +80,25 @@ public class Application {
     void approve(long memberId) {
         this.status = Status.APPROVED;
         this.memberId = memberId;
-        this.pendingEmail = null;
+        this.pendingSubjectId = null;
     }
 
     void reject() {
         this.status = Status.REJECTED;
-        this.pendingEmail = null;
+        this.pendingSubjectId = null;
     }
 
-    boolean isDecided() {
-        return status == Status.APPROVED || status == Status.REJECTED;
-    }
-
-    public Long getId() { return id; }
-    public Status getStatus() { return status; }
-    public Profile getProfile() { return profile; }
-    public Long getOrganisationId() { return organisationId; }
-    public Decision getDecision() { return decision; }
-    public String getDecisionReason() { return decisionReason; }
-    public String getDecidedBy() { return decidedBy; }
-    public Instant getDecidedAt() { return decidedAt; }
-    public String getMoreInfoQuestion() { return moreInfoQuestion; }
-    public String getMoreInfoAnswer() { return moreInfoAnswer; }
-    public Instant getMoreInfoAnsweredAt() { return moreInfoAnsweredAt; }
-    public Long getMemberId() { return memberId; }
-    public Instant getSubmittedAt() { return submittedAt; }
+    Long getId() { return id; }
+    Status getStatus() { return status; }
+    long getSubjectId() { return subjectId; }
+    Long getOrganisationId() { return organisationId; }
+    Decision getDecision() { return decision; }
+    String getDecisionReason() { return decisionReason; }
+    String getDecidedBy() { return decidedBy; }
+    Instant getDecidedAt() { return decidedAt; }
+    String getMoreInfoQuestion() { return moreInfoQuestion; }
+    String getMoreInfoAnswer() { return moreInfoAnswer; }
+    Instant getMoreInfoAnsweredAt() { return moreInfoAnsweredAt; }
+    Long getMemberId() { return memberId; }
+    Instant getSubmittedAt() { return submittedAt; }
 }

@@ -2,7 +2,9 @@ package org.steward.application;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ApplicationRepository extends JpaRepository<Application, Long> {
+interface ApplicationRepository extends JpaRepository<Application, Long> {
 
-    boolean existsByPendingEmail(String email);
+    boolean existsByPendingSubjectId(long subjectId);
+
+    boolean existsBySubjectId(long subjectId);
 }

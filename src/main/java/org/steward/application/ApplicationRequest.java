@@ -15,7 +15,7 @@ import org.steward.members.MemberKind;
 
 /**
  * A membership application as the public page and POST /api/applications take it (APP-1).
- * The number of referees and the minimum age are configurable and checked by ApplicationService.
+ * The number of referees and the minimum age are configurable and checked by ApplicationIntake.
  */
 public record ApplicationRequest(
         @NotNull(message = "choose MENTOR or ENTREPRENEUR") MemberKind kind,

@@ -12,16 +12,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * One referee's reference for one application (APP-3). Who the referee is exists only for the
- * check: {@link #reduce} keeps the non-identifying outcome once the application is decided (APP-4).
+ * One referee's reference for one application (APP-3). The referee is a data subject, named here
+ * only for the check: {@link #reduce} keeps the non-identifying outcome once the application is
+ * decided (APP-4), and the caller then forgets the subject unless they are more to us than a referee.
  */
 @Entity
 @Table(name = "reference_check")
-public class Reference {
+class Reference {
 
-    public enum Status { REQUESTED, RECEIVED, EXPIRED, WITHDRAWN }
-
-    public enum Recommendation { RECOMMEND, RECOMMEND_WITH_RESERVATIONS, DO_NOT_RECOMMEND }
+    enum Status { REQUESTED, RECEIVED, EXPIRED, WITHDRAWN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,8 +28,7 @@ public class Reference {
     private long applicationId;
     @Enumerated(EnumType.STRING)
     private Status status;
-    private String refereeName;
-    private String refereeEmail;
+    private Long refereeSubjectId;
     private String relationship;
     @Enumerated(EnumType.STRING)
     private Recommendation recommendation;
@@ -46,11 +44,10 @@ public class Reference {
     protected Reference() {
     }
 
-    Reference(long applicationId, String refereeName, String refereeEmail, String relationship, Instant now) {
+    Reference(long applicationId, long refereeSubjectId, String relationship, Instant now) {
         this.applicationId = applicationId;
         this.status = Status.REQUESTED;
-        this.refereeName = refereeName;
-        this.refereeEmail = refereeEmail;
+        this.refereeSubjectId = refereeSubjectId;
         this.relationship = relationship;
         this.requestedAt = now;
     }
@@ -76,42 +73,47 @@ public class Reference {
         return true;
     }
 
-    /** The referee asked for their data to be removed (APP-4): nothing about them stays. */
-    void removeRefereeData(Instant now) {
+    /**
+     * The referee asked for their data to be removed (APP-4): nothing about them stays.
+     *
+     * @return the referee's subject id, for the caller to forget, or null if already removed
+     */
+    Long removeRefereeData(Instant now) {
         if (status == Status.REQUESTED) {
             status = Status.WITHDRAWN;
         }
-        reduce(now);
         this.recommendation = null;
         this.knownForYears = null;
+        return reduce(now);
     }
 
-    /** Keeps only the non-identifying outcome: status and recommendation. */
-    void reduce(Instant now) {
-        this.refereeName = null;
-        this.refereeEmail = null;
+    /**
+     * Keeps only the non-identifying outcome: status and recommendation.
+     *
+     * @return the referee's subject id, for the caller to forget, or null if already reduced
+     */
+    Long reduce(Instant now) {
+        Long referee = refereeSubjectId;
+        this.refereeSubjectId = null;
         this.relationship = null;
         this.comments = null;
         if (reducedAt == null) {
             this.reducedAt = now;
         }
+        return referee;
     }
 
     boolean isAwaited() {
         return status == Status.REQUESTED;
     }
 
-    public Long getId() { return id; }
-    public long getApplicationId() { return applicationId; }
-    public Status getStatus() { return status; }
-    public String getRefereeName() { return refereeName; }
-    public String getRefereeEmail() { return refereeEmail; }
-    public String getRelationship() { return relationship; }
-    public Recommendation getRecommendation() { return recommendation; }
-    public Integer getKnownForYears() { return knownForYears; }
-    public String getComments() { return comments; }
-    public Instant getRequestedAt() { return requestedAt; }
-    public Instant getRemindedAt() { return remindedAt; }
-    public Instant getRespondedAt() { return respondedAt; }
-    public Instant getReducedAt() { return reducedAt; }
+    Long getId() { return id; }
+    long getApplicationId() { return applicationId; }
+    Status getStatus() { return status; }
+    Long getRefereeSubjectId() { return refereeSubjectId; }
+    String getRelationship() { return relationship; }
+    Recommendation getRecommendation() { return recommendation; }
+    Integer getKnownForYears() { return knownForYears; }
+    String getComments() { return comments; }
+    Instant getRespondedAt() { return respondedAt; }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ReferenceRepository extends JpaRepository<Reference, Long> {
+interface ReferenceRepository extends JpaRepository<Reference, Long> {
 
     List<Reference> findByApplicationIdOrderById(long applicationId);
+
+    boolean existsByRefereeSubjectId(long subjectId);
 }

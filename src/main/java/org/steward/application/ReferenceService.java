@@ -11,6 +11,8 @@ import org.steward.links.LinkService;
 import org.steward.tasks.CaseKey;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
+import org.steward.subjects.DataSubjects;
+import org.steward.subjects.Subject;
 import org.steward.system.Text;
 import org.steward.system.NotFoundException;
 import org.steward.system.OptimisticRetry;
@@ -21,7 +23,8 @@ import org.steward.system.StewardProperties;
 public class ReferenceService {
 
     private final ReferenceRepository references;
-    private final ApplicationRepository applications;
+    private final Applications applications;
+    private final DataSubjects subjects;
     private final RuntimeService runtimeService;
     private final MailOutbox outbox;
     private final LinkService links;
@@ -29,10 +32,12 @@ public class ReferenceService {
     private final StewardProperties.Application settings;
     private final Clock clock;
 
-    ReferenceService(ReferenceRepository references, ApplicationRepository applications, RuntimeService runtimeService,
-                     MailOutbox outbox, LinkService links, OptimisticRetry retry, StewardProperties properties, Clock clock) {
+    ReferenceService(ReferenceRepository references, Applications applications, DataSubjects subjects,
+                     RuntimeService runtimeService, MailOutbox outbox, LinkService links, OptimisticRetry retry,
+                     StewardProperties properties, Clock clock) {
         this.references = references;
         this.applications = applications;
+        this.subjects = subjects;
         this.runtimeService = runtimeService;
         this.outbox = outbox;
         this.links = links;
@@ -70,13 +75,13 @@ public class ReferenceService {
     private Mail refereeMail(Reference reference, String event, String template) {
         String formToken = links.issue(ApplicationLinks.REFERENCE_FORM, reference.getId(), settings.linkValidity());
         String removalToken = links.issue(ApplicationLinks.REFEREE_REMOVAL, reference.getId(), settings.linkValidity());
-        String applicantName = application(reference).getProfile().getName();
+        Subject referee = subjects.get(reference.getRefereeSubjectId());
         return new Mail("reference-" + reference.getId() + "-" + event, "reference:" + reference.getId(), template,
-                reference.getRefereeEmail(),
-                Map.of("refereeName", reference.getRefereeName(),
-                        "applicantName", applicantName,
+                referee.email(),
+                Map.of("refereeName", referee.displayName(),
+                        "applicantName", applicantName(reference),
                         "formPath", ApplicationLinks.REFERENCE_FORM_PATH + formToken,
-                        "removalPath", ApplicationLinks.REFEREE_REMOVAL_PATH + removalToken));
+                        "removalPath", ApplicationLinks.REFEREE_REMOVAL_PATH + removalToken)).toSubject(referee.id());
     }
 
     /** APP-3: no answer in time; the form link closes and reviewers see the reference as expired. */
@@ -98,7 +103,9 @@ public class ReferenceService {
     }
 
     private RefereeView view(Reference reference) {
-        return new RefereeView(reference.getRefereeName(), application(reference).getProfile().getName());
+        String refereeName = reference.getRefereeSubjectId() == null ? null
+                : subjects.get(reference.getRefereeSubjectId()).displayName();
+        return new RefereeView(refereeName, applicantName(reference));
     }
 
     /** The referee's answer: stored with the link used up, and the waiting branch continues. */
@@ -121,7 +128,7 @@ public class ReferenceService {
             long referenceId = links.consume(ApplicationLinks.REFEREE_REMOVAL, token).subjectId();
             Reference reference = get(referenceId);
             boolean wasAwaited = reference.isAwaited();
-            reference.removeRefereeData(clock.instant());
+            forget(reference.removeRefereeData(clock.instant()));
             links.revoke(ApplicationLinks.REFERENCE_FORM, referenceId);
             if (wasAwaited) {
                 runtimeService.createMessageCorrelation(ApplicationProcess.MSG_REFEREE_DATA_REMOVED)
@@ -137,7 +144,7 @@ public class ReferenceService {
     @Transactional
     public void reduceRefereeData(long applicationId) {
         for (Reference reference : references.findByApplicationIdOrderById(applicationId)) {
-            reference.reduce(clock.instant());
+            forget(reference.reduce(clock.instant()));
             links.revoke(ApplicationLinks.REFERENCE_FORM, reference.getId());
         }
     }
@@ -146,9 +153,15 @@ public class ReferenceService {
         return references.findById(referenceId).orElseThrow(() -> new NotFoundException("No reference " + referenceId));
     }
 
-    private Application application(Reference reference) {
-        return applications.findById(reference.getApplicationId())
-                .orElseThrow(() -> new NotFoundException("No application " + reference.getApplicationId()));
+    private String applicantName(Reference reference) {
+        return applications.applicant(applications.get(reference.getApplicationId())).displayName();
+    }
+
+    /** APP-4: the referee's name and address go too, unless they are more to us than this referee. */
+    private void forget(Long refereeSubjectId) {
+        if (refereeSubjectId != null) {
+            subjects.forgetIfUnused(refereeSubjectId);
+        }
     }
 
 

@@ -20,7 +20,7 @@ import jakarta.persistence.Version;
 /** A reported security incident (BRE-1) and the decisions taken on it. */
 @Entity
 @Table(name = "incident")
-public class Incident {
+class Incident {
 
     public enum Status { OPEN, CLOSED_AT_TRIAGE, INVESTIGATION_COMPLETE }
 

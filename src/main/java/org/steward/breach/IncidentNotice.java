@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** What was sent to whom, when, and who approved it (BRE-6). The mail itself is in the outbox under {@link #outboxKey}. */
 @Entity
 @Table(name = "incident_notice")
-public class IncidentNotice {
+class IncidentNotice {
 
     public enum Kind { ISO_NOTICE, MINIMAL_ISO_NOTICE, WRITTEN_REPORT, STATUS_REPORT, ESCALATION }
 
@@ -24,6 +24,8 @@ public class IncidentNotice {
     private Long organisationId;
     private Long reportId;
     private String recipient;
+    /** The recipient's data subject; null for security officers (staff). */
+    private Long recipientSubjectId;
     private String outboxKey;
     private String approvedBy;
     private Instant queuedAt;
@@ -31,13 +33,14 @@ public class IncidentNotice {
     protected IncidentNotice() {
     }
 
-    IncidentNotice(long incidentId, Kind kind, Long organisationId, Long reportId, String recipient, String outboxKey,
-                   String approvedBy, Instant now) {
+    IncidentNotice(long incidentId, Kind kind, Long organisationId, Long reportId, String recipient,
+                   Long recipientSubjectId, String outboxKey, String approvedBy, Instant now) {
         this.incidentId = incidentId;
         this.kind = kind;
         this.organisationId = organisationId;
         this.reportId = reportId;
         this.recipient = recipient;
+        this.recipientSubjectId = recipientSubjectId;
         this.outboxKey = outboxKey;
         this.approvedBy = approvedBy;
         this.queuedAt = now;
@@ -49,6 +52,7 @@ public class IncidentNotice {
     public Long getOrganisationId() { return organisationId; }
     public Long getReportId() { return reportId; }
     public String getRecipient() { return recipient; }
+    public Long getRecipientSubjectId() { return recipientSubjectId; }
     public String getOutboxKey() { return outboxKey; }
     public String getApprovedBy() { return approvedBy; }
     public Instant getQueuedAt() { return queuedAt; }

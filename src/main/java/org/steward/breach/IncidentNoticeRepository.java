@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface IncidentNoticeRepository extends JpaRepository<IncidentNotice, Long> {
+interface IncidentNoticeRepository extends JpaRepository<IncidentNotice, Long> {
 
     boolean existsByOutboxKey(String outboxKey);
 

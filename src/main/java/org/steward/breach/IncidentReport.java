@@ -24,7 +24,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "incident_report")
-public class IncidentReport {
+class IncidentReport {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

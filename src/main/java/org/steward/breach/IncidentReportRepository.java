@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface IncidentReportRepository extends JpaRepository<IncidentReport, Long> {
+interface IncidentReportRepository extends JpaRepository<IncidentReport, Long> {
 
     Optional<IncidentReport> findFirstByIncidentIdAndKindAndCycleOrderByRevisionDesc(long incidentId, ReportKind kind, int cycle);
 }

@@ -67,6 +67,7 @@ public class MailOutbox {
                     .addValue("subjectRef", mail.subjectRef())
                     .addValue("template", mail.template())
                     .addValue("recipient", mail.recipient())
+                    .addValue("recipientSubjectId", mail.recipientSubjectId())
                     .addValue("subject", rendered.subject())
                     .addValue("html", rendered.html())
                     .addValue("text", rendered.text())
@@ -74,9 +75,10 @@ public class MailOutbox {
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
-                    INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, subject, html_body,
-                                                text_body, status, attempts, next_attempt_at, created_at)
-                    VALUES (:key, :subjectRef, :template, :recipient, :subject, :html, :text, 'PENDING', 0, :now, :now)""",
+                    INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, recipient_subject_id,
+                                                subject, html_body, text_body, status, attempts, next_attempt_at, created_at)
+                    VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
+                            'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
         }
         if (rows.size() < mails.size()) {

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** A rendered email waiting to be sent, or the record that it was. */
 @Entity
 @Table(name = "outbox_message")
-public class OutboxMessage {
+class OutboxMessage {
 
     public enum Status { PENDING, SENT, FAILED }
 
@@ -25,6 +25,7 @@ public class OutboxMessage {
     private String subjectRef;
     private String template;
     private String recipient;
+    private Long recipientSubjectId;
     private String subject;
     @Column(columnDefinition = "MEDIUMTEXT")
     private String htmlBody;
@@ -48,6 +49,7 @@ public class OutboxMessage {
     public String getSubjectRef() { return subjectRef; }
     public String getTemplate() { return template; }
     public String getRecipient() { return recipient; }
+    public Long getRecipientSubjectId() { return recipientSubjectId; }
     public String getSubject() { return subject; }
     public String getHtmlBody() { return htmlBody; }
     public String getTextBody() { return textBody; }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     List<OutboxMessage> findBySubjectRefOrderById(String subjectRef);
 

@@ -2,7 +2,6 @@ package org.steward.members;
 
 import java.time.Instant;
 
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,20 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** An admitted member of the community. */
+/** An admitted member of the community. Who they are lives in data_subject, their profile in member_profile. */
 @Entity
 @Table(name = "member")
-public class Member {
-
-    public enum Status { ACTIVE, DEACTIVATED }
+class Member {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    private long subjectId;
     @Enumerated(EnumType.STRING)
-    private Status status;
-    @Embedded
-    private Profile profile;
+    private MemberStatus status;
     private Long organisationId;
     /** Joining opts the member in to essential program communications (APP-6). */
     private boolean essentialCommunications;
@@ -36,18 +32,26 @@ public class Member {
     protected Member() {
     }
 
-    public Member(Profile profile, Long organisationId, Instant joinedAt) {
-        this.status = Status.ACTIVE;
-        this.profile = profile;
+    Member(long subjectId, Long organisationId, Instant joinedAt) {
+        this.subjectId = subjectId;
+        this.status = MemberStatus.ACTIVE;
         this.organisationId = organisationId;
         this.essentialCommunications = true;
         this.joinedAt = joinedAt;
     }
 
-    public Long getId() { return id; }
-    public Status getStatus() { return status; }
-    public Profile getProfile() { return profile; }
-    public Long getOrganisationId() { return organisationId; }
-    public boolean isEssentialCommunications() { return essentialCommunications; }
-    public Instant getJoinedAt() { return joinedAt; }
+    void deactivate() {
+        this.status = MemberStatus.DEACTIVATED;
+    }
+
+    boolean isContactable() {
+        return status == MemberStatus.ACTIVE;
+    }
+
+    Long getId() { return id; }
+    long getSubjectId() { return subjectId; }
+    MemberStatus getStatus() { return status; }
+    Long getOrganisationId() { return organisationId; }
+    boolean isEssentialCommunications() { return essentialCommunications; }
+    Instant getJoinedAt() { return joinedAt; }
 }

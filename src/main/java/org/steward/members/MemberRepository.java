@@ -1,14 +1,18 @@
 package org.steward.members;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MemberRepository extends JpaRepository<Member, Long> {
+interface MemberRepository extends JpaRepository<Member, Long> {
 
-    boolean existsByProfileEmail(String email);
+    Optional<Member> findBySubjectId(long subjectId);
 
-    Optional<Member> findByProfileEmail(String email);
+    boolean existsBySubjectId(long subjectId);
 
-    long countByIdIn(java.util.Collection<Long> ids);
+    long countByIdIn(Collection<Long> ids);
+
+    List<Member> findByIdInAndStatusOrderById(Collection<Long> ids, MemberStatus status);
 }

@@ -86,18 +86,21 @@ abstract class ApplicationJourneyScenario extends IntegrationTest {
         List<MimeMessage> applicantMail = deliverMailTo(applicant);
         assertThat(applicantMail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "Your application: one question from our team", "Your application has been approved", "Welcome to the community");
-        assertThat(jdbc.queryForMap("SELECT status, essential_communications FROM member WHERE email = ?", applicant))
+        assertThat(jdbc.queryForMap("SELECT m.status, m.essential_communications FROM member m "
+                + "JOIN data_subject s ON s.id = m.subject_id WHERE s.email = ?", applicant))
                 .containsEntry("status", "ACTIVE").containsEntry("essential_communications", true);
         assertThat(jdbc.queryForObject("SELECT status FROM application WHERE id = ?", String.class, applicationId)).isEqualTo("APPROVED");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
 
-        // APP-4: once decided, referees are reduced to a non-identifying outcome.
-        assertThat(jdbc.queryForList("SELECT referee_name, referee_email, relationship, comments, status, recommendation "
+        // APP-4: once decided, referees are reduced to a non-identifying outcome, and who they were is gone.
+        assertThat(jdbc.queryForList("SELECT referee_subject_id, relationship, comments, status, recommendation "
                 + "FROM reference_check WHERE application_id = ? ORDER BY id", applicationId))
-                .extracting(row -> row.get("referee_name"), row -> row.get("referee_email"), row -> row.get("comments"),
+                .extracting(row -> row.get("referee_subject_id"), row -> row.get("relationship"), row -> row.get("comments"),
                         row -> row.get("status"), row -> row.get("recommendation"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(null, null, null, "RECEIVED", "RECOMMEND"),
                         org.assertj.core.groups.Tuple.tuple(null, null, null, "WITHDRAWN", null));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM data_subject WHERE email IN (?, ?)", Long.class,
+                answeringReferee, withdrawingReferee)).isZero();
 
         // The free-text question is kept with the application, never in Camunda history.
         assertThat(jdbc.queryForObject("SELECT more_info_question FROM application WHERE id = ?", String.class, applicationId))

@@ -24,10 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentRequest;
-import org.steward.breach.IncidentService;
-import org.steward.members.OrganisationForm;
-import org.steward.members.OrganisationRegister;
-import org.steward.members.SecurityContactsForm;
+import org.steward.breach.IncidentIntake;
 import org.steward.support.IntegrationTest;
 import org.steward.support.TestSmtp;
 
@@ -44,20 +41,19 @@ class MemberNoticeBenchmark extends IntegrationTest {
     private static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
 
     @Autowired
-    private IncidentService incidents;
-    @Autowired
-    private OrganisationRegister organisations;
+    private IncidentIntake incidents;
     @Autowired
     private IdentityService identityService;
 
     @Test
     void queueAndDeliverMemberNotices() throws Exception {
-        long organisationId = organisations.create(new OrganisationForm("Bench organisation", "")).getId();
-        organisations.updateSecurityContacts(organisationId,
-                new SecurityContactsForm("Ines Officer", "iso@bench.example", null, null));
+        long organisationId = idFrom(browser.postJson("/api/organisations", """
+                {"name":"Bench organisation","website":""}""", "ada").body());
+        assertThat(browser.putJson("/api/organisations/" + organisationId + "/security-contacts", """
+                {"isoName":"Ines Officer","isoEmail":"iso@bench.example"}""", "ada").statusCode()).isEqualTo(200);
         insertMembers(organisationId);
 
-        IncidentService.Reported reported = incidents.report(new IncidentRequest(Instant.now().minusSeconds(3600),
+        IncidentIntake.Reported reported = incidents.report(new IncidentRequest(Instant.now().minusSeconds(3600),
                 "Benchmark incident", List.of("contact details"), List.of(organisationId), List.of(), List.of(organisationId)), "sam");
         String businessKey = String.valueOf(reported.id());
         runAllJobs();
@@ -140,15 +136,16 @@ class MemberNoticeBenchmark extends IntegrationTest {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            rows.add(new Object[] {"Member " + i, "member" + i + "@bench.example", organisationId, now});
+            rows.add(new Object[] {"member" + i + "@bench.example", "Member " + i, now});
             if (rows.size() == 5000 || i == MEMBERS - 1) {
-                jdbc.batchUpdate("""
-                        INSERT INTO member (status, kind, name, email, postal_code, industry, expertise, languages,
-                                            organisation_id, essential_communications, joined_at, version)
-                        VALUES ('ACTIVE', 'MENTOR', ?, ?, '10115', 'Software', 'Teams', 'English', ?, TRUE, ?, 0)""", rows);
+                jdbc.batchUpdate("INSERT INTO data_subject (email, display_name, created_at, version) VALUES (?, ?, ?, 0)", rows);
                 rows.clear();
             }
         }
+        jdbc.update("""
+                INSERT INTO member (subject_id, status, organisation_id, essential_communications, joined_at, version)
+                SELECT id, 'ACTIVE', ?, TRUE, ?, 0 FROM data_subject WHERE email LIKE '%@bench.example' ORDER BY id""",
+                organisationId, now);
     }
 
     private void complete(String taskKey, String businessKey, Map<String, Object> variables) {

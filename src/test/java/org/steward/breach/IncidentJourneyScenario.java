@@ -23,10 +23,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.steward.members.Member;
-import org.steward.members.MemberKind;
-import org.steward.members.MemberRepository;
-import org.steward.members.Profile;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.members.Members;
+import org.steward.subjects.DataSubjects;
 import org.steward.support.IntegrationTest;
 
 /**
@@ -46,7 +45,11 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
     @Autowired
     private IdentityService identityService;
     @Autowired
-    private MemberRepository members;
+    private Members members;
+    @Autowired
+    private DataSubjects subjects;
+    @Autowired
+    private TransactionTemplate transaction;
 
     @AfterEach
     void engineClockBackToNow() {
@@ -70,8 +73,7 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
             member(membersOfA.get(i), orgA);
         }
         String deactivatedOfA = uniqueEmail("gone-a");
-        member(deactivatedOfA, orgA);
-        jdbc.update("UPDATE member SET status = 'DEACTIVATED' WHERE email = ?", deactivatedOfA);
+        members.deactivate(member(deactivatedOfA, orgA));
         String listedOfB = uniqueEmail("member-b");
         long listedOfBId = member(listedOfB, orgB);
         String unaffectedOfB = uniqueEmail("other-b");
@@ -253,10 +255,10 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
         return id;
     }
 
+    /** A member, admitted through the members API (the application journey proves the way in). */
     private long member(String email, long organisationId) {
-        return members.save(new Member(new Profile(MemberKind.MENTOR, "Member " + email.substring(0, 10), email, null,
-                "10115", null, "Software", "Teams", null, null, "English", null, null, null, null),
-                organisationId, Instant.now())).getId();
+        return transaction.execute(status ->
+                members.admit(subjects.findOrCreate(email, "Member " + email.substring(0, 10)), organisationId));
     }
 
     private static String incidentJson(Instant discoveredAt, List<Long> organisationIds, List<Long> memberIds,

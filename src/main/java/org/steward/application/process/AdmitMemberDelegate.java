@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
-import org.steward.application.ApplicationService;
+import org.steward.application.Admission;
 
 /** Task_AdmitMember (APP-6). */
 @Component
 class AdmitMemberDelegate implements JavaDelegate {
 
-    private final ApplicationService service;
+    private final Admission service;
 
-    AdmitMemberDelegate(ApplicationService service) {
+    AdmitMemberDelegate(Admission service) {
         this.service = service;
     }
 

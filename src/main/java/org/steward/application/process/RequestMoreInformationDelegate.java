@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationDecisions;
 
 /** Task_RequestMoreInformation (APP-5). */
 @Component
 class RequestMoreInformationDelegate implements JavaDelegate {
 
-    private final ApplicationService service;
+    private final ApplicationDecisions service;
 
-    RequestMoreInformationDelegate(ApplicationService service) {
+    RequestMoreInformationDelegate(ApplicationDecisions service) {
         this.service = service;
     }
 

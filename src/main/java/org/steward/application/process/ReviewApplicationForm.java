@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
 import org.steward.application.ApplicationProcess.Decision;
-import org.steward.application.ApplicationService;
-import org.steward.application.ApplicationService.ApplicationReview;
+import org.steward.application.ApplicationDecisions;
+import org.steward.application.ApplicationReviews;
+import org.steward.application.ApplicationReviews.ApplicationReview;
 import org.steward.tasks.FormInput;
 import org.steward.tasks.StaffTask;
 import org.steward.tasks.TaskForm;
@@ -24,10 +25,12 @@ class ReviewApplicationForm implements TaskForm {
     static final String REASON = "reason";
     private static final int MAX_REASON = 2000;
 
-    private final ApplicationService applications;
+    private final ApplicationReviews reviews;
+    private final ApplicationDecisions decisions;
 
-    ReviewApplicationForm(ApplicationService applications) {
-        this.applications = applications;
+    ReviewApplicationForm(ApplicationReviews reviews, ApplicationDecisions decisions) {
+        this.reviews = reviews;
+        this.decisions = decisions;
     }
 
     @Override
@@ -42,7 +45,7 @@ class ReviewApplicationForm implements TaskForm {
 
     @Override
     public ApplicationReview view(StaffTask task) {
-        return applications.review(task.caseId(ApplicationProcess.CASE));
+        return reviews.review(task.caseId(ApplicationProcess.CASE));
     }
 
     @Override
@@ -62,14 +65,14 @@ class ReviewApplicationForm implements TaskForm {
     @Override
     public void apply(StaffTask task, JsonNode input, String staffUser) {
         JsonNode reason = input.get(REASON);
-        applications.recordDecision(task.caseId(ApplicationProcess.CASE), input.get(DECISION).textValue(),
+        decisions.recordDecision(task.caseId(ApplicationProcess.CASE), input.get(DECISION).textValue(),
                 reason == null || reason.isNull() ? null : reason.textValue(), staffUser);
     }
 
     /** "Review application #42 — mentor, 2 of 3 references, 1 expired": ids, kinds and counts, never a name. */
     @Override
     public String title(StaffTask task) {
-        ApplicationReview review = applications.review(task.caseId(ApplicationProcess.CASE));
+        ApplicationReview review = reviews.review(task.caseId(ApplicationProcess.CASE));
         long received = review.references().stream().filter(r -> "RECEIVED".equals(r.status())).count();
         long expired = review.references().stream().filter(r -> r.expired()).count();
         StringBuilder title = new StringBuilder("Review application #").append(review.id()).append(" — ")

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.application.ApplicationProcess;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationDecisions;
 
 /** Task_SendRejection (APP-5). */
 @Component
 class SendRejectionDelegate implements JavaDelegate {
 
-    private final ApplicationService service;
+    private final ApplicationDecisions service;
 
-    SendRejectionDelegate(ApplicationService service) {
+    SendRejectionDelegate(ApplicationDecisions service) {
         this.service = service;
     }
 

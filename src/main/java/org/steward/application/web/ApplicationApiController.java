@@ -13,28 +13,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.steward.application.ApplicationRequest;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationIntake;
+import org.steward.application.ApplicationReviews;
 
 @RestController
 class ApplicationApiController {
 
-    private final ApplicationService applications;
+    private final ApplicationIntake intake;
+    private final ApplicationReviews reviews;
 
-    ApplicationApiController(ApplicationService applications) {
-        this.applications = applications;
+    ApplicationApiController(ApplicationIntake intake, ApplicationReviews reviews) {
+        this.intake = intake;
+        this.reviews = reviews;
     }
 
     /** Public: submit an application (APP-1). 201 with the id; 400/409 with problem details. */
     @PostMapping("/api/applications")
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ApplicationRequest request) {
-        long id = applications.submit(request);
+        long id = intake.submit(request);
         return ResponseEntity.created(URI.create("/api/staff/applications/" + id)).body(Map.of("id", id));
     }
 
     /** What the review form in Tasklist shows, fetched by id so it never enters process variables. */
     @GetMapping("/api/staff/applications/{id}")
     @PreAuthorize("hasAnyAuthority('GROUP_program-staff', 'GROUP_admins')")
-    ApplicationService.ApplicationReview review(@PathVariable long id) {
-        return applications.review(id);
+    ApplicationReviews.ApplicationReview review(@PathVariable long id) {
+        return reviews.review(id);
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.steward.application.ApplicationRequest;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationIntake;
 import org.steward.members.MemberKind;
-import org.steward.members.OrganisationRegister;
+import org.steward.organisations.OrganisationRegister;
 import org.steward.system.ConflictException;
 import org.steward.system.InvalidInputException;
 
@@ -23,11 +23,11 @@ import org.steward.system.InvalidInputException;
 @Controller
 class ApplyPageController {
 
-    private final ApplicationService applications;
+    private final ApplicationIntake applications;
     private final OrganisationRegister organisations;
     private final Validator validator;
 
-    ApplyPageController(ApplicationService applications, OrganisationRegister organisations, Validator validator) {
+    ApplyPageController(ApplicationIntake applications, OrganisationRegister organisations, Validator validator) {
         this.applications = applications;
         this.organisations = organisations;
         this.validator = validator;
@@ -36,7 +36,7 @@ class ApplyPageController {
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("kinds", MemberKind.values());
-        model.addAttribute("organisations", organisations.list());
+        model.addAttribute("organisations", organisations.organisations());
     }
 
     @GetMapping("/apply")

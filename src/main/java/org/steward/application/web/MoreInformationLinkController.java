@@ -7,17 +7,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.steward.application.Application;
-import org.steward.application.ApplicationService;
+import org.steward.application.ApplicationDecisions;
 import org.steward.system.InvalidInputException;
 
 /** The applicant answers the reviewer's question (APP-5). GET shows the question; POST answers, once. */
 @Controller
 class MoreInformationLinkController {
 
-    private final ApplicationService applications;
+    private final ApplicationDecisions applications;
 
-    MoreInformationLinkController(ApplicationService applications) {
+    MoreInformationLinkController(ApplicationDecisions applications) {
         this.applications = applications;
     }
 
@@ -39,9 +38,9 @@ class MoreInformationLinkController {
     }
 
     private String page(String token, String answer, String error, Model model) {
-        Application application = applications.checkMoreInformationLink(token);
-        model.addAttribute("name", application.getProfile().getName());
-        model.addAttribute("question", application.getMoreInfoQuestion());
+        ApplicationDecisions.MoreInformationRequest request = applications.checkMoreInformationLink(token);
+        model.addAttribute("name", request.name());
+        model.addAttribute("question", request.question());
         model.addAttribute("answer", answer);
         model.addAttribute("error", error);
         return "links/more-information";

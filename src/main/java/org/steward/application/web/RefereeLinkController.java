@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.steward.application.Reference;
+import org.steward.application.Recommendation;
 import org.steward.application.ReferenceAnswer;
 import org.steward.application.ReferenceService;
 
@@ -28,7 +28,7 @@ class RefereeLinkController {
     String form(@PathVariable String token, Model model) {
         model.addAttribute("referee", references.checkReferenceLink(token));
         model.addAttribute("answer", new ReferenceAnswer(null, null, null));
-        model.addAttribute("recommendations", Reference.Recommendation.values());
+        model.addAttribute("recommendations", Recommendation.values());
         return "links/reference-form";
     }
 
@@ -37,7 +37,7 @@ class RefereeLinkController {
                   BindingResult errors, Model model) {
         if (errors.hasErrors()) {
             model.addAttribute("referee", references.checkReferenceLink(token));
-            model.addAttribute("recommendations", Reference.Recommendation.values());
+            model.addAttribute("recommendations", Recommendation.values());
             return "links/reference-form";
         }
         try {

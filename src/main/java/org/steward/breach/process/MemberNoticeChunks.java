@@ -3,15 +3,15 @@ package org.steward.breach.process;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.steward.breach.IncidentService;
+import org.steward.breach.MemberNotices;
 
 /** The collection Task_QueueMemberNotices runs over: one job per chunk of member ids (BRE-5). */
 @Component("memberNoticeChunks")
 public class MemberNoticeChunks {
 
-    private final IncidentService service;
+    private final MemberNotices service;
 
-    MemberNoticeChunks(IncidentService service) {
+    MemberNoticeChunks(MemberNotices service) {
         this.service = service;
     }
 

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.MemberNotices;
 
 /** Task_QueueMemberNotices (BRE-5): one chunk of member notices into the outbox, one job per chunk. */
 @Component
 class QueueMemberNoticesDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final MemberNotices service;
 
-    QueueMemberNoticesDelegate(IncidentService service) {
+    QueueMemberNoticesDelegate(MemberNotices service) {
         this.service = service;
     }
 

@@ -4,16 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentRecords;
 import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_ApproveIsoNotice (BRE-6): who approved the notice. */
 @Component
 class RecordIsoNoticeApprovalListener implements TaskListener {
 
-    private final IncidentService service;
+    private final IncidentRecords service;
 
-    RecordIsoNoticeApprovalListener(IncidentService service) {
+    RecordIsoNoticeApprovalListener(IncidentRecords service) {
         this.service = service;
     }
 

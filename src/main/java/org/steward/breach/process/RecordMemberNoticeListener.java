@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentRecords;
 import org.steward.breach.ReportKind;
 import org.steward.security.CurrentStaffUser;
 
@@ -12,9 +12,9 @@ import org.steward.security.CurrentStaffUser;
 @Component
 class RecordMemberNoticeListener implements TaskListener {
 
-    private final IncidentService service;
+    private final IncidentRecords service;
 
-    RecordMemberNoticeListener(IncidentService service) {
+    RecordMemberNoticeListener(IncidentRecords service) {
         this.service = service;
     }
 

@@ -4,16 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentRecords;
 import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_RecordSupervisoryAuthorityDecision (BRE-6): notified, or why not; the note stays in the incident table. */
 @Component
 class RecordSupervisoryAuthorityListener implements TaskListener {
 
-    private final IncidentService service;
+    private final IncidentRecords service;
 
-    RecordSupervisoryAuthorityListener(IncidentService service) {
+    RecordSupervisoryAuthorityListener(IncidentRecords service) {
         this.service = service;
     }
 

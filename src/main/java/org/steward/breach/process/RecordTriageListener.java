@@ -4,16 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentRecords;
 import org.steward.security.CurrentStaffUser;
 
 /** On completing Task_TriageIncident (BRE-1): a closure keeps its reason in the incident table, never in the process. */
 @Component
 class RecordTriageListener implements TaskListener {
 
-    private final IncidentService service;
+    private final IncidentRecords service;
 
-    RecordTriageListener(IncidentService service) {
+    RecordTriageListener(IncidentRecords service) {
         this.service = service;
     }
 

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentNotices;
 
 /** Task_SendIsoNotice (BRE-2): the approved notice to every affected organisation's contacts. */
 @Component
 class SendIsoNoticeDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final IncidentNotices service;
 
-    SendIsoNoticeDelegate(IncidentService service) {
+    SendIsoNoticeDelegate(IncidentNotices service) {
         this.service = service;
     }
 

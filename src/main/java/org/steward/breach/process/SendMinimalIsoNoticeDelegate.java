@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentNotices;
 
 /** Task_SendMinimalIsoNotice (BRE-2): nobody sent the notice by 23 hours, so a minimal one goes out. */
 @Component
 class SendMinimalIsoNoticeDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final IncidentNotices service;
 
-    SendMinimalIsoNoticeDelegate(IncidentService service) {
+    SendMinimalIsoNoticeDelegate(IncidentNotices service) {
         this.service = service;
     }
 

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentNotices;
 
 /** Task_SendStatusReport (BRE-4): this cycle's status report, to every contact. */
 @Component
 class SendStatusReportDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final IncidentNotices service;
 
-    SendStatusReportDelegate(IncidentService service) {
+    SendStatusReportDelegate(IncidentNotices service) {
         this.service = service;
     }
 

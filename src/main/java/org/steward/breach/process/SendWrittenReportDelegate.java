@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentNotices;
 
 /** Task_SendWrittenReport (BRE-3): the report revision the officer filed, to every contact. */
 @Component
 class SendWrittenReportDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final IncidentNotices service;
 
-    SendWrittenReportDelegate(IncidentService service) {
+    SendWrittenReportDelegate(IncidentNotices service) {
         this.service = service;
     }
 

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.IncidentNotices;
 
 /** The escalation tasks (BRE-2, BRE-3, BRE-4, BRE-6): mails every security officer; the task's input "escalation" says why. */
 @Component
 class TellOfficersDelegate implements JavaDelegate {
 
-    private final IncidentService service;
+    private final IncidentNotices service;
 
-    TellOfficersDelegate(IncidentService service) {
+    TellOfficersDelegate(IncidentNotices service) {
         this.service = service;
     }
 

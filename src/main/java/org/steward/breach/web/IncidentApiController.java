@@ -13,15 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.steward.breach.IncidentIntake;
 import org.steward.breach.IncidentRequest;
-import org.steward.breach.IncidentService;
+import org.steward.breach.Incidents;
 
 @RestController
 class IncidentApiController {
 
-    private final IncidentService incidents;
+    private final IncidentIntake intake;
+    private final Incidents incidents;
 
-    IncidentApiController(IncidentService incidents) {
+    IncidentApiController(IncidentIntake intake, Incidents incidents) {
+        this.intake = intake;
         this.incidents = incidents;
     }
 
@@ -32,7 +35,7 @@ class IncidentApiController {
     @PostMapping("/api/incidents")
     @PreAuthorize("hasAnyAuthority('GROUP_security-officers', 'GROUP_admins')")
     ResponseEntity<Reported> report(@Valid @RequestBody IncidentRequest request, Principal principal) {
-        IncidentService.Reported reported = incidents.report(request, principal.getName());
+        IncidentIntake.Reported reported = intake.report(request, principal.getName());
         return ResponseEntity.created(URI.create("/api/staff/incidents/" + reported.id()))
                 .body(new Reported(reported.id(), reported.noticeDeadline()));
     }
@@ -40,7 +43,7 @@ class IncidentApiController {
     /** What the breach task forms in Tasklist show, fetched by id so it never enters process variables. */
     @GetMapping("/api/staff/incidents/{id}")
     @PreAuthorize("hasAnyAuthority('GROUP_security-officers', 'GROUP_admins')")
-    IncidentService.IncidentView view(@PathVariable long id) {
+    Incidents.IncidentView view(@PathVariable long id) {
         return incidents.view(id);
     }
 }

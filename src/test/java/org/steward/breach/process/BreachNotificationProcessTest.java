@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentService;
+import org.steward.breach.MemberNotices;
 
 /**
  * Every path and timer of BreachNotificationProcess.bpmn (BRE-1 to BRE-6) on the engine clock, with
@@ -55,7 +55,7 @@ class BreachNotificationProcessTest {
 
     /** Every service task call, in order: "task:detail". */
     private final List<String> calls = new ArrayList<>();
-    private final IncidentService incidents = mock(IncidentService.class);
+    private final MemberNotices incidents = mock(MemberNotices.class);
 
     @BeforeEach
     void registerBeans() {

@@ -1,4 +1,4 @@
-package org.steward.members;
+package org.steward.organisations;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 /** An employer or community organisation members join through (the register staff keep). */
 @Entity
 @Table(name = "member_organisation")
-public class MemberOrganisation {
+class MemberOrganisation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,7 +32,7 @@ public class MemberOrganisation {
     protected MemberOrganisation() {
     }
 
-    public MemberOrganisation(String name, String website, Instant now) {
+    MemberOrganisation(String name, String website, Instant now) {
         this.name = name;
         this.website = website;
         this.createdAt = now;

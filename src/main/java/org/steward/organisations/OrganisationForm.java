@@ -1,4 +1,4 @@
-package org.steward.members;
+package org.steward.organisations;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package org.steward.members;
+package org.steward.organisations;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;

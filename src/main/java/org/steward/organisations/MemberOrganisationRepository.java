@@ -1,10 +1,10 @@
-package org.steward.members;
+package org.steward.organisations;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MemberOrganisationRepository extends JpaRepository<MemberOrganisation, Long> {
+interface MemberOrganisationRepository extends JpaRepository<MemberOrganisation, Long> {
 
     List<MemberOrganisation> findAllByOrderByNameAsc();
 

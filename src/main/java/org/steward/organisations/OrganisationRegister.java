@@ -1,4 +1,4 @@
-package org.steward.members;
+package org.steward.organisations;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,13 +22,24 @@ public class OrganisationRegister {
     }
 
     @Transactional(readOnly = true)
-    public List<MemberOrganisation> list() {
+    List<MemberOrganisation> list() {
         return organisations.findAllByOrderByNameAsc();
     }
 
     @Transactional(readOnly = true)
-    public MemberOrganisation get(long id) {
+    MemberOrganisation get(long id) {
         return organisations.findById(id).orElseThrow(() -> new NotFoundException("No member organisation " + id));
+    }
+
+    /** Every organisation, by name: for choosing one (the application form). */
+    @Transactional(readOnly = true)
+    public List<Organisation> organisations() {
+        return list().stream().map(Organisation::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Organisation organisation(long id) {
+        return Organisation.of(get(id));
     }
 
     @Transactional(readOnly = true)
@@ -37,7 +48,7 @@ public class OrganisationRegister {
     }
 
     @Transactional
-    public MemberOrganisation create(OrganisationForm form) {
+    MemberOrganisation create(OrganisationForm form) {
         if (organisations.existsByNameIgnoreCase(form.name().trim())) {
             throw new ConflictException("A member organisation with this name already exists");
         }
@@ -45,7 +56,7 @@ public class OrganisationRegister {
     }
 
     @Transactional
-    public MemberOrganisation update(long id, OrganisationForm form) {
+    MemberOrganisation update(long id, OrganisationForm form) {
         MemberOrganisation organisation = get(id);
         if (organisations.existsByNameIgnoreCaseAndIdNot(form.name().trim(), id)) {
             throw new ConflictException("A member organisation with this name already exists");
@@ -56,7 +67,7 @@ public class OrganisationRegister {
 
     /** Sets the organisation's Information Security Officer and alternate contact (BRE-2; admins only). */
     @Transactional
-    public MemberOrganisation updateSecurityContacts(long id, SecurityContactsForm form) {
+    MemberOrganisation updateSecurityContacts(long id, SecurityContactsForm form) {
         MemberOrganisation organisation = get(id);
         organisation.updateSecurityContacts(Text.blankToNull(form.isoName()), normaliseEmail(form.isoEmail()),
                 Text.blankToNull(form.alternateName()), normaliseEmail(form.alternateEmail()), clock.instant());

@@ -1,0 +1,43 @@
+package org.steward.application;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.mail.Mail;
+import org.steward.mail.MailOutbox;
+import org.steward.members.Members;
+import org.steward.subjects.Subject;
+
+/** APP-6: an approved applicant becomes an active member, is told, and is welcomed. */
+@Service
+public class Admission {
+
+    private final Applications applications;
+    private final Members members;
+    private final MailOutbox outbox;
+
+    Admission(Applications applications, Members members, MailOutbox outbox) {
+        this.applications = applications;
+        this.members = members;
+        this.outbox = outbox;
+    }
+
+    /** Admits the applicant; a repeated step admits nobody twice and sends nothing twice. */
+    @Transactional
+    public long admitMember(long applicationId) {
+        Application application = applications.get(applicationId);
+        if (application.getMemberId() != null) {
+            return application.getMemberId();
+        }
+        long memberId = members.admit(application.getSubjectId(), application.getOrganisationId());
+        application.approve(memberId);
+        Subject applicant = applications.applicant(application);
+        Map<String, Object> model = Map.of("name", applicant.displayName());
+        outbox.enqueue(new Mail("application-" + applicationId + "-approved", Applications.subjectRef(applicationId),
+                "application-approved", applicant.email(), model).toSubject(applicant.id()));
+        outbox.enqueue(new Mail("member-" + memberId + "-welcome", "member:" + memberId,
+                "member-welcome", applicant.email(), model).toSubject(applicant.id()));
+        return memberId;
+    }
+}

@@ -1,0 +1,113 @@
+package org.steward.members;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.subjects.DataSubjects;
+import org.steward.subjects.Subject;
+import org.steward.system.NotFoundException;
+
+/**
+ * The members of the community: admission (APP-6), deactivation (DSR-6), and whom a notice may
+ * reach (BRE-5). Other modules know a member by id and never read the member table.
+ */
+@Service
+public class Members {
+
+    private final MemberRepository members;
+    private final Profiles profiles;
+    private final DataSubjects subjects;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    Members(MemberRepository members, Profiles profiles, DataSubjects subjects, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.members = members;
+        this.profiles = profiles;
+        this.subjects = subjects;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** APP-6: the person becomes an active member, opted in to essential mail. Admitting a member again changes nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long admit(long subjectId, Long organisationId) {
+        return members.findBySubjectId(subjectId).map(Member::getId)
+                .orElseGet(() -> members.save(new Member(subjectId, organisationId, clock.instant())).getId());
+    }
+
+    /** DSR-6: no more program mail or notices; the data stays for the retention period. */
+    @Transactional
+    public void deactivate(long memberId) {
+        get(memberId).deactivate();
+    }
+
+    /** Whether we may write to this member at all: a member, active, not deactivated. */
+    @Transactional(readOnly = true)
+    public boolean isContactable(long memberId) {
+        return members.findById(memberId).map(Member::isContactable).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> memberIdOf(long subjectId) {
+        return members.findBySubjectId(subjectId).map(Member::getId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean allExist(Collection<Long> memberIds) {
+        List<Long> distinct = memberIds.stream().distinct().toList();
+        return distinct.isEmpty() || members.countByIdIn(distinct) == distinct.size();
+    }
+
+    /**
+     * BRE-5: the ids of the contactable members a notice reaches, ascending: the listed members and
+     * every member of the named organisations. One query, however many members.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> noticeRecipients(Collection<Long> memberIds, Collection<Long> organisationIds) {
+        if (memberIds.isEmpty() && organisationIds.isEmpty()) {
+            return List.of();
+        }
+        String listed = memberIds.isEmpty() ? "FALSE" : "id IN (:memberIds)";
+        String ofOrganisations = organisationIds.isEmpty() ? "FALSE" : "organisation_id IN (:organisationIds)";
+        return jdbc.queryForList("SELECT id FROM member WHERE status = 'ACTIVE' AND (" + listed + " OR " + ofOrganisations
+                        + ") ORDER BY id",
+                new MapSqlParameterSource("memberIds", memberIds).addValue("organisationIds", organisationIds), Long.class);
+    }
+
+    /**
+     * The contactable members among these ids, ascending, with address and name: for one chunk of a
+     * bulk mailing (call it with about a thousand ids at a time). Deactivated members are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<MemberContact> contactable(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        List<Member> active = members.findByIdInAndStatusOrderById(memberIds, MemberStatus.ACTIVE);
+        Map<Long, Subject> who = subjects.getAll(active.stream().map(Member::getSubjectId).toList());
+        return active.stream().map(m -> {
+            Subject s = who.get(m.getSubjectId());
+            return new MemberContact(m.getId(), s.id(), s.email(), s.displayName());
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public MemberView view(long memberId) {
+        Member m = get(memberId);
+        Subject s = subjects.get(m.getSubjectId());
+        return new MemberView(m.getId(), m.getStatus(), s.id(), s.displayName(), s.email(),
+                profiles.find(s.id()).orElse(null), m.getOrganisationId(), m.isEssentialCommunications(), m.getJoinedAt());
+    }
+
+    private Member get(long memberId) {
+        return members.findById(memberId).orElseThrow(() -> new NotFoundException("No member " + memberId));
+    }
+}

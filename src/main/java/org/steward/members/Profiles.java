@@ -1,0 +1,44 @@
+package org.steward.members;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.system.NotFoundException;
+
+/** The one home of a person's profile (APP-1), keyed by their data subject id. */
+@Service
+public class Profiles {
+
+    private final MemberProfileRepository profiles;
+    private final Clock clock;
+
+    Profiles(MemberProfileRepository profiles, Clock clock) {
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    /** Stores what the person told us, replacing what they told us before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long subjectId, Profile profile) {
+        MemberProfile stored = profiles.findById(subjectId).orElseGet(() -> new MemberProfile(subjectId));
+        stored.replace(profile, clock.instant());
+        profiles.save(stored);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Profile> find(long subjectId) {
+        return profiles.findById(subjectId).map(MemberProfile::toProfile);
+    }
+
+    @Transactional(readOnly = true)
+    public Profile get(long subjectId) {
+        return find(subjectId).orElseThrow(() -> new NotFoundException("No profile for data subject " + subjectId));
+    }
+
+    boolean exists(long subjectId) {
+        return profiles.existsById(subjectId);
+    }
+}

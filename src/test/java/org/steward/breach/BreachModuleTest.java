@@ -1,0 +1,18 @@
+package org.steward.breach;
+
+import static org.steward.support.ModuleContract.module;
+
+import org.junit.jupiter.api.Test;
+
+/** Breach notification: one service per job, and members only through their API (issue 15). */
+class BreachModuleTest {
+
+    @Test
+    void breach_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
+        module("breach")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system")
+                .keepsEntitiesAndRepositoriesInternal()
+                .exposesOnly(IncidentIntake.class, IncidentRecords.class, IncidentNotices.class, MemberNotices.class,
+                        Incidents.class, BreachProcess.class, IncidentRequest.class, ReportKind.class);
+    }
+}

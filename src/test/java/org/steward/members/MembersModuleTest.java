@@ -1,0 +1,18 @@
+package org.steward.members;
+
+import static org.steward.support.ModuleContract.module;
+
+import org.junit.jupiter.api.Test;
+
+/** Members and profiles behind an API: nobody else reads the member or member_profile table (issue 15). */
+class MembersModuleTest {
+
+    @Test
+    void members_usesSubjects_andExposesOnlyItsApi() {
+        module("members")
+                .dependsOnlyOn("subjects", "system")
+                .keepsEntitiesAndRepositoriesInternal()
+                .exposesOnly(Members.class, Profiles.class, Profile.class, MemberKind.class, MemberStatus.class,
+                        MemberContact.class, MemberView.class);
+    }
+}
