@@ -1,6 +1,8 @@
 package org.steward.security;
 
 import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -10,25 +12,39 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Staff sign in with the users, passwords and groups kept in Camunda's identity service. */
+/**
+ * Staff sign in with the users, passwords and groups kept in Camunda's identity service. Form login
+ * and HTTP Basic both come through here, so this is where failed attempts are throttled
+ * ({@link LoginThrottle}); Camunda's own lockout is switched off in application.properties.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userId = authentication.getName();
+        String userId = authentication.getName() == null ? "" : authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+        String address = clientAddress(authentication);
+        Optional<Duration> wait = throttle.check(userId, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
+        if (userId.isBlank() || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+            throttle.failed(userId, address, exists(userId) ? userId : null);
             throw new BadCredentialsException("Bad credentials");
         }
+        throttle.succeeded(userId, address);
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(StaffGroups::authority)
@@ -40,5 +56,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The client's address as the container sees it (behind a proxy: see server.forward-headers-strategy). */
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                ? details.getRemoteAddress() : "unknown";
+    }
+
+    private boolean exists(String userId) {
+        return !userId.isBlank() && identityService.createUserQuery().userId(userId).count() > 0;
     }
 }

@@ -2,71 +2,149 @@ package org.steward.security;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
 /**
  * Who may reach what. Public: the application form and API, emailed links, static assets, health.
- * Everything else needs a staff login (form login for people, HTTP Basic for API clients).
+ * Everything else needs a staff login. Three filter chains (issue 7, findings 4, 8, 9):
+ * <ol>
+ *   <li>/engine-rest: HTTP Basic on every request, never the browser session;</li>
+ *   <li>any request carrying HTTP Basic credentials (API clients): Basic must sign it in, the session is
+ *       not used, so there is nothing to forge and no CSRF check;</li>
+ *   <li>everything else (people): form login, a session, CSRF tokens on every change.</li>
+ * </ol>
  */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
 
-    /** Camunda's REST API: stateless HTTP Basic, so no session and no CSRF surface. */
+    /**
+     * Our pages load scripts, styles, images and forms only from here and are never framed. Inline
+     * styles stay allowed (a few style attributes in the templates); inline scripts do not.
+     * Camunda's webapps send their own policy, which their scripts need.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    Problems securityProblems(ObjectMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    StaffEntryPoint staffEntryPoint(Problems problems, ApplicationContext context) {
+        return new StaffEntryPoint(problems, new RequestTargets(context));
+    }
+
+    /** Camunda's REST API: HTTP Basic on every request; a session cookie alone is not enough. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
-                .authenticationProvider(provider)
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, StaffEntryPoint entryPoint,
+                                   Problems problems, ObjectMapper json) throws Exception {
+        return stateless(http.securityMatcher(StaffRequests::isEngineRest), provider, entryPoint)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineApiGuard(problems, json), AuthorizationFilter.class)
+                .build();
+    }
+
+    /** API clients: a request with Basic credentials is signed in by them alone, or refused with 401. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain basicClients(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, StaffEntryPoint entryPoint,
+                                     Problems problems, ObjectMapper json) throws Exception {
+        return stateless(http.securityMatcher(StaffRequests::carriesBasicCredentials), provider, entryPoint)
+                .authorizeHttpRequests(SecurityConfig::stewardRules)
+                .addFilterAfter(new EngineApiGuard(problems, json), AuthorizationFilter.class)
                 .build();
     }
 
     @Bean
-    @Order(2)
-    SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        // Requests that carry credentials themselves (API clients) cannot be forged cross-site.
-        RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null;
+    @Order(3)
+    SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, StaffEntryPoint entryPoint,
+                                    Problems problems, ObjectMapper json) throws Exception {
         return http
-                .authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/apply", "/apply/**", "/links/**", "/login", "/error",
-                                "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
-                        .requestMatchers("/dev/mail", "/dev/mail/**").permitAll()
-                        .requestMatchers("/camunda/app/welcome/**").permitAll()
-                        // Checked before the body is read, so the unauthorised learn nothing from validation.
-                        .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyAuthority(
-                                StaffGroups.authority(StaffGroups.SECURITY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
-                        .requestMatchers(HttpMethod.POST, "/api/organisations/**").hasAnyAuthority(
-                                StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
-                        .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts").hasAuthority(
-                                StaffGroups.authority(StaffGroups.ADMINS))
-                        .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
-                                StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(staffSignIn(provider))
+                .authorizeHttpRequests(SecurityConfig::stewardRules)
+                .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications")
-                        .ignoringRequestMatchers(carriesCredentials))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN, checked first by CamundaXsrfGuard).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications"))
+                .headers(SecurityConfig::headers)
+                .addFilterAfter(new CamundaXsrfGuard(problems), AuthorizationFilter.class)
+                .addFilterAfter(new EngineApiGuard(problems, json), AuthorizationFilter.class)
                 .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                          StaffEntryPoint entryPoint) throws Exception {
+        return http
+                .authenticationManager(staffSignIn(provider))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Never read the security context from the session: a cookie must not stand in for credentials.
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfig::headers);
+    }
+
+    /**
+     * Only Camunda's identity service, with no parent manager: a parent would check a failed password a
+     * second time, and the sign-in throttle would count it twice.
+     */
+    private static ProviderManager staffSignIn(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    /** Steward's own rules; the default is "signed in". Shared by the Basic and the session chain. */
+    private static void stewardRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        String[] staff = StaffGroups.ALL.stream().map(StaffGroups::authority).toArray(String[]::new);
+        auth.requestMatchers("/", "/apply", "/apply/**", "/links/**", "/login", LoginFailureHandler.THROTTLED_PAGE, "/error",
+                        "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
+                // Every mail with its link tokens: staff only, even on loopback (issue 7, finding 1).
+                .requestMatchers("/dev/mail", "/dev/mail/**").hasAnyAuthority(staff)
+                .requestMatchers("/camunda/app/welcome/**").permitAll()
+                // Checked before the body is read, so the unauthorised learn nothing from validation.
+                .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.SECURITY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers(HttpMethod.POST, "/api/organisations/**").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts").hasAuthority(
+                        StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
+                .anyRequest().authenticated();
+    }
+
+    /** No referrer anywhere (link tokens are in URLs); our content security policy on our own pages. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !StaffRequests.isCamundaWebapp(request),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
     }
 
     /** Hands the Spring Security login to Tasklist, Cockpit and Admin. Runs after Spring Security. */

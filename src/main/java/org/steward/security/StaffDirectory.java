@@ -63,10 +63,14 @@ public class StaffDirectory {
         grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
 
-        // Administrators hold every permission, as Camunda's built-in camunda-admin group does.
+        // Administrators hold every permission, as Camunda's built-in camunda-admin group does, except
+        // creating deployments: processes ship inside the application (issue 7, finding 4).
         for (Resources resource : Resources.values()) {
-            grant(StaffGroups.ADMINS, resource, "*", Permissions.ALL);
+            if (resource != Resources.DEPLOYMENT) {
+                grant(StaffGroups.ADMINS, resource, "*", Permissions.ALL);
+            }
         }
+        grant(StaffGroups.ADMINS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.DELETE);
 
         ensureGroupTasksFilter();
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -29,14 +30,20 @@ class StaffTaskController {
         this.tasks = tasks;
     }
 
-    /** The form's data; carries the CSRF token so the form can post back with the staff member's session. */
+    /**
+     * The form's data; for a browser session it carries the CSRF token so the form can post back
+     * (API clients authenticate every request with HTTP Basic and need none).
+     */
     @GetMapping("/api/staff/tasks/{taskId}/view")
-    Map<String, Object> view(@PathVariable String taskId, Principal user, CsrfToken csrf) {
+    Map<String, Object> view(@PathVariable String taskId, Principal user, HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StaffTasks.TaskView view = tasks.view(taskId, user.getName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task", view.task());
         body.put("case", view.caseView());
-        body.put("csrf", Map.of("headerName", csrf.getHeaderName(), "token", csrf.getToken()));
+        if (csrf != null) {
+            body.put("csrf", Map.of("headerName", csrf.getHeaderName(), "token", csrf.getToken()));
+        }
         return body;
     }
 

@@ -40,7 +40,7 @@ class StaffAccessTest extends IntegrationTest {
                 .contains("\"userId\":\"peter\"", "tasklist").doesNotContain("cockpit");
     }
 
-    /** Uses its own user: Camunda delays further logins of a user after a wrong password (brute-force protection). */
+    /** Uses its own user, so the sign-in throttle (LoginThrottleTest) never counts this failure against a user other tests sign in as. */
     @Test
     void wrongPassword_isRefused() {
         browser.get("/login");
