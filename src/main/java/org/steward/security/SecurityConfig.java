@@ -39,7 +39,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                    StaffLanding landing) throws Exception {
         // Requests that carry credentials themselves (API clients) cannot be forged cross-site.
         RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null;
         return http
@@ -60,7 +61,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landing).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN).
