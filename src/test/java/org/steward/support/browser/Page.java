@@ -14,8 +14,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** What every page object shares: explicit waits (never sleeps) and a few small helpers. */
 public abstract class Page {
 
-    /** Long enough for a slow CI machine running Tasklist's first load; a passing wait returns at once. */
-    public static final Duration PATIENCE = Duration.ofSeconds(20);
+    /**
+     * How long a wait may take: generous, because Tasklist's first load on a busy 2-core machine takes
+     * tens of seconds, and a wait that passes returns at once. -Dsteward.browser.patience=PT2M to change.
+     */
+    public static final Duration PATIENCE = Duration.parse(System.getProperty("steward.browser.patience", "PT60S"));
 
     protected final WebDriver driver;
 
@@ -55,6 +58,12 @@ public abstract class Page {
 
     protected boolean present(By locator) {
         return !driver.findElements(locator).isEmpty();
+    }
+
+    /** Scrolls an element to the middle of the window, clear of sticky headers and footers, and clicks it. */
+    protected void scrollAndClick(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** Clicks through JavaScript: for buttons a sticky header or an animation would intercept. */

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * tasklist.openFilter("My group's tasks").openTask("Review application").claim();
  * tasklist.waitForFormText("References");          // the embedded form has loaded its data
  * tasklist.selectInForm("decision", "Approve").complete();
- * tasklist.waitForNotification("completed");       // or read tasklist.notifications()
+ * tasklist.waitForTaskWithIdGone(taskId);          // completed: Tasklist drops it, without a notification
+ * tasklist.errorNotifications();                  // a refusal: Tasklist's red banners, "status: message"
  * }</pre>
  *
  * Embedded forms are plain HTML inside Tasklist's page (not a frame), so {@link #form()} gives the
@@ -103,8 +104,7 @@ public class TasklistPage extends Page {
      * task among several of the same name.
      */
     public TasklistPage openTaskWithId(String taskId) {
-        By entry = By.cssSelector("[cam-tasks] li.task h4.task a[href*='task=" + taskId + "']");
-        waitForClickable(entry).click();
+        waitForClickable(taskEntry(taskId)).click();
         waitUntil(d -> d.getCurrentUrl().contains("task=" + taskId));
         waitFor(OPEN_TASK_NAME);
         return this;
@@ -117,7 +117,7 @@ public class TasklistPage extends Page {
 
     /** Claims the open task and waits until it is assigned to the signed-in user. */
     public TasklistPage claim() {
-        waitForClickable(CLAIM).click();
+        scrollAndClick(waitForClickable(CLAIM));
         waitFor(UNCLAIM);
         return this;
     }
@@ -156,7 +156,7 @@ public class TasklistPage extends Page {
 
     /** Presses Complete once Tasklist enables it (it stays disabled while the form is invalid). */
     public TasklistPage complete() {
-        waitForClickable(COMPLETE).click();
+        scrollAndClick(waitForClickable(COMPLETE)); // Tasklist's fixed footer covers the bottom of the form
         return this;
     }
 
@@ -169,6 +169,15 @@ public class TasklistPage extends Page {
         return texts(NOTIFICATIONS).stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
+    /**
+     * The failure notifications on screen ("status: message", e.g. a task the server refused to
+     * complete). Tasklist shows no notification when a task completes: it drops it from the list.
+     */
+    public List<String> errorNotifications() {
+        return texts(By.cssSelector(".page-notifications .notifications .alert-danger, .page-notifications .notifications .alert-error"))
+                .stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
     /** Waits for a notification containing {@code text} and returns its whole text. */
     public String waitForNotification(String text) {
         return waitUntil(d -> notifications().stream().filter(n -> n.contains(text)).findFirst().orElse(null));
@@ -178,6 +187,16 @@ public class TasklistPage extends Page {
     public TasklistPage waitForTaskGone(String text) {
         waitUntil(d -> findTask(text) == null);
         return this;
+    }
+
+    /** Waits until the task with this id has left the list (completed, or no longer the user's to see). */
+    public TasklistPage waitForTaskWithIdGone(String taskId) {
+        waitUntil(d -> d.findElements(taskEntry(taskId)).isEmpty());
+        return this;
+    }
+
+    private static By taskEntry(String taskId) {
+        return By.cssSelector("[cam-tasks] li.task h4.task a[href*='task=" + taskId + "']");
     }
 
     private WebElement findTask(String text) {
