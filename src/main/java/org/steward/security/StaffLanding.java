@@ -1,7 +1,6 @@
 package org.steward.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,6 +23,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where staff land after signing in (issue 8 item 6): the page they asked for when they may open
@@ -57,7 +57,7 @@ public class StaffLanding implements AuthenticationSuccessHandler {
             throws IOException {
         String target = landingPage(authentication);
         SavedRequest saved = requestCache.getRequest(request, response);
-        if (saved != null && mayOpen(authentication, URI.create(saved.getRedirectUrl()).getPath())) {
+        if (saved != null && mayOpen(authentication, UriComponentsBuilder.fromUriString(saved.getRedirectUrl()).build().getPath())) {
             target = saved.getRedirectUrl();
         }
         requestCache.removeRequest(request, response);

@@ -30,11 +30,14 @@ import org.steward.support.browser.StewardPage;
  * the service sends to the sink, the page reads it. That needs a context of its own (the test
  * profile has no sink, and the usual test SMTP server owns its port), on a fixed port so the links
  * in the mails point at it. It has its own in-memory database and engine name and is closed after
- * the class, so the shared H2 context never meets a second engine called "default" or its tables.
+ * the class, so the shared H2 context never meets a second engine called "default" or its tables;
+ * and it runs without Camunda's webapps, whose Spring Boot starter keeps the application context
+ * in a static field and clears it when a context closes (Tasklist in the shared context would
+ * then answer 500).
  */
 @TestPropertySource(properties = {"steward.dev-mail.enabled=true",
         "spring.datasource.url=jdbc:h2:mem:steward-dev-mail;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.generate-unique-process-engine-name=true"})
+        "camunda.bpm.generate-unique-process-engine-name=true", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
 class DevMailBrowserTest extends BrowserTest {
 
