@@ -81,11 +81,11 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, StaffEntryPoint entryPoint,
-                                    Problems problems, ObjectMapper json) throws Exception {
+                                    Problems problems, ObjectMapper json, StaffLanding landing) throws Exception {
         return http
                 .authenticationManager(staffSignIn(provider))
                 .authorizeHttpRequests(SecurityConfig::stewardRules)
-                .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landing).failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN, checked first by CamundaXsrfGuard).

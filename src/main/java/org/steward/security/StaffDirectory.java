@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class StaffDirectory {
 
     static final String GROUP_TASKS_FILTER = "My group's tasks";
+    static final String DUE_TODAY_FILTER = "Due today";
+    static final String OVERDUE_FILTER = "Overdue";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -73,6 +75,7 @@ public class StaffDirectory {
         grant(StaffGroups.ADMINS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.DELETE);
 
         ensureGroupTasksFilter();
+        ensureDueFilters();
     }
 
     private void ensureGroup(String id, String name) {
@@ -110,6 +113,33 @@ public class StaffDirectory {
             filter = filters.newTaskFilter(GROUP_TASKS_FILTER)
                     .setQuery(query)
                     .setProperties(Map.of("description", "Tasks for my groups", "priority", -10, "refresh", true));
+            filters.saveFilter(filter);
+        }
+        for (String group : StaffGroups.ALL) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /**
+     * "Due today" (due within the next 24 hours, not yet overdue) and "Overdue": the group's tasks by
+     * due date (issue 8 item 4). The expressions are evaluated each time Tasklist runs the filter.
+     */
+    private void ensureDueFilters() {
+        ensureTaskFilter(DUE_TODAY_FILTER, "My groups' tasks due in the next 24 hours", -9,
+                groupTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(1).toDate()}"));
+        ensureTaskFilter(OVERDUE_FILTER, "My groups' tasks past their due date", -8,
+                groupTasks().dueBeforeExpression("${now()}"));
+    }
+
+    private TaskQuery groupTasks() {
+        return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    }
+
+    private void ensureTaskFilter(String name, String description, int priority, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(query)
+                    .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
             filters.saveFilter(filter);
         }
         for (String group : StaffGroups.ALL) {

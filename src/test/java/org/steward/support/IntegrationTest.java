@@ -53,9 +53,10 @@ public abstract class IntegrationTest {
 
     protected Browser browser;
 
+    /** The test profile sends mail to this port; a class with its own SMTP server sets spring.mail.port itself. */
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> TestSmtp.PORT);
+        registry.add("steward.test.smtp-port", () -> TestSmtp.PORT);
     }
 
     @BeforeEach

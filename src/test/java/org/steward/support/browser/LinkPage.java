@@ -1,0 +1,58 @@
+package org.steward.support.browser;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A page behind an emailed link (reference form, referee data removal, the applicant's answer to a
+ * question): GET shows it, the form's button acts. Fields are addressed by element id.
+ */
+public class LinkPage extends Page {
+
+    /** Wraps the page the driver shows now. */
+    public LinkPage(WebDriver driver) {
+        super(driver);
+        waitFor(By.tagName("main"));
+    }
+
+    public static LinkPage open(WebDriver driver, String linkUrl) {
+        driver.get(linkUrl);
+        return new LinkPage(driver);
+    }
+
+    public String heading() {
+        return text(By.cssSelector("main h1"));
+    }
+
+    public LinkPage select(String fieldId, String visibleText) {
+        new Select(waitFor(By.id(fieldId))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    public LinkPage fill(String fieldId, String value) {
+        type(By.id(fieldId), value);
+        return this;
+    }
+
+    /** Presses the form's button and waits for the answer page. */
+    public LinkPage submit() {
+        WebElement form = waitFor(By.cssSelector("main form"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.stalenessOf(form));
+        waitFor(By.tagName("main"));
+        return this;
+    }
+
+    public List<String> errors() {
+        return texts(By.cssSelector("main .error")).stream().filter(t -> !t.isBlank()).toList();
+    }
+
+    public boolean hasForm() {
+        return present(By.cssSelector("main form"));
+    }
+}
