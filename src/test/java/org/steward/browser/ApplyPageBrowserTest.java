@@ -53,7 +53,8 @@ class ApplyPageBrowserTest extends BrowserTest {
 
         assertThat(page.isThankYouPage()).isTrue();
         assertThat(page.mainText()).contains("Thank you for applying");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE email = ?", Long.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application a JOIN data_subject s ON s.id = a.subject_id WHERE s.email = ?",
+                Long.class, email)).isEqualTo(1);
         runDueJobs();
         assertThat(deliverMailTo(referee)).extracting(m -> m.getSubject()).containsExactly("Would you give a reference?");
     }
