@@ -138,7 +138,7 @@ public class ApplicationDecisions {
         if (trimmed.isEmpty() || trimmed.length() > MAX_ANSWER_LENGTH) {
             throw new InvalidInputException(Map.of("answer", "write an answer of at most " + MAX_ANSWER_LENGTH + " characters"));
         }
-        if (!PlainTextValidator.isPlainText(trimmed, true)) {
+        if (!PlainTextValidator.isPlainText(answer, true)) { // as typed: trim() would hide control characters at the ends
             throw new InvalidInputException(Map.of("answer",
                     "write plain text: no control, zero-width or direction-changing characters"));
         }

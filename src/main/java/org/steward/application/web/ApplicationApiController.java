@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steward.application.ApplicationIntake;
 import org.steward.application.ApplicationRequest;
 import org.steward.application.ApplicationReviews;
+import org.steward.system.InvalidInputException;
 
 @RestController
 class ApplicationApiController {
@@ -43,6 +44,10 @@ class ApplicationApiController {
      */
     @PostMapping("/api/applications")
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ApplicationRequest request, HttpServletRequest http) {
+        Map<String, String> broken = intake.ruleViolations(request);
+        if (!broken.isEmpty()) {
+            throw new InvalidInputException(broken); // refused before it counts against the rate limit
+        }
         rateLimits.take(http.getRemoteAddr(), request.email());
         long id = intake.submit(request);
         Map<String, Object> body = new LinkedHashMap<>();

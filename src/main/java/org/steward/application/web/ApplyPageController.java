@@ -3,8 +3,10 @@ package org.steward.application.web;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +44,7 @@ class ApplyPageController {
             "industry", "expertise", "businessName", "yearsOfExperience", "languages", "organisationId", "birthYear",
             "gender", "ethnicity", "countryOfOrigin");
     private static final List<String> SLOT_FIELDS = List.of("name", "email", "relationship");
+    private static final Set<String> MISSING = Set.of("NotNull", "NotBlank", "NotEmpty");
     private static final Map<String, String> BINDING_MESSAGES = Map.of(
             "kind", "choose Mentor or Entrepreneur",
             "yearsOfExperience", "enter a whole number of years from 0 to 80",
@@ -104,7 +107,7 @@ class ApplyPageController {
         }
         ApplicationRequest request = form.toRequest();
         List<Integer> slots = form.filledRefereeSlots();
-        for (ConstraintViolation<ApplicationRequest> violation : validator.validate(request)) {
+        for (ConstraintViolation<ApplicationRequest> violation : mostTellingFirst(validator.validate(request))) {
             reject(errors, formPath(violation.getPropertyPath().toString(), slots), violation.getMessage());
         }
         applications.ruleViolations(request).forEach((field, message) -> reject(errors, formPath(field, slots), message));
@@ -137,6 +140,12 @@ class ApplyPageController {
     String thanks(Model model) {
         model.addAttribute("confirmWithin", describe(settings.emailConfirmationWait()));
         return "apply/thanks";
+    }
+
+    /** A missing value is the problem to name, not that the empty text is no valid address. */
+    private static List<ConstraintViolation<ApplicationRequest>> mostTellingFirst(Set<ConstraintViolation<ApplicationRequest>> violations) {
+        return violations.stream().sorted(Comparator.comparing(v -> !MISSING.contains(
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()))).toList();
     }
 
     /** One message per field: the first problem found is the one shown. */
