@@ -1,6 +1,9 @@
 package org.steward.application.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,8 +16,8 @@ import org.steward.system.StewardProperties;
 import org.steward.system.StewardProperties.Application.RateLimit;
 
 /**
- * Issue 7 finding 6: how many applications one client address and one applicant email may submit
- * (steward.application.rate-limit.*), as Bucket4j token buckets in this instance's memory. Only a
+ * Issue 7 finding 6: how many applications one client address (an IPv6 /64) and one applicant email may
+ * submit (steward.application.rate-limit.*), as Bucket4j token buckets in this instance's memory. Only a
  * submission that passed every field check takes a token; over the limit nothing is stored or sent.
  * A bucket that has refilled completely is the same as a new one, so the maps drop those when they grow.
  */
@@ -34,12 +37,28 @@ class ApplicationRateLimits {
     /** Takes one application from both allowances, or throws {@link TooManyApplications} with the wait. */
     void take(String clientAddress, String email) {
         RateLimit current = limits;
-        take(byAddress, String.valueOf(clientAddress), current.perAddress(), current.perAddressWindow(),
+        take(byAddress, clientKey(clientAddress), current.perAddress(), current.perAddressWindow(),
                 "Too many applications from your network address");
         if (email != null) {
             take(byEmail, DataSubjects.normaliseEmail(email), current.perEmail(), current.perEmailWindow(),
                     "Too many applications for this email address");
         }
+    }
+
+    /** An IPv6 client is handed a whole /64, so all its addresses count as one client. */
+    static String clientKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return String.valueOf(address);
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no lookup
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+            }
+        } catch (UnknownHostException e) {
+            // not an address after all: count it as it is
+        }
+        return address;
     }
 
     /** For the test that proves the limit: other limits, every bucket full again. */
