@@ -53,8 +53,11 @@ class ApplyPageBrowserTest extends BrowserTest {
 
         assertThat(page.isThankYouPage()).isTrue();
         assertThat(page.mainText()).contains("Thank you for applying");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE email = ?", Long.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application a JOIN data_subject s ON s.id = a.subject_id WHERE s.email = ?",
+                Long.class, email)).isEqualTo(1);
         runDueJobs();
+        assertThat(deliverMailTo(referee)).as("nothing to referees before the applicant confirms").isEmpty();
+        confirmAddress(email);
         assertThat(deliverMailTo(referee)).extracting(m -> m.getSubject()).containsExactly("Would you give a reference?");
     }
 
