@@ -23,13 +23,17 @@ public class Admission {
         this.outbox = outbox;
     }
 
-    /** Admits the applicant; a repeated step admits nobody twice and sends nothing twice. */
+    /**
+     * Admits the applicant; a repeated step admits nobody twice and sends nothing twice. Refused unless the
+     * application is under review, every reference settled and the decision APPROVE (issue 7 finding 2).
+     */
     @Transactional
     public long admitMember(long applicationId) {
         Application application = applications.get(applicationId);
         if (application.getMemberId() != null) {
             return application.getMemberId();
         }
+        applications.requireDecision(application, ApplicationProcess.Decision.APPROVE, "be admitted");
         long memberId = members.admit(application.getSubjectId(), application.getOrganisationId());
         application.approve(memberId);
         Subject applicant = applications.applicant(application);

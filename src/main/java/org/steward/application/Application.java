@@ -21,7 +21,17 @@ import org.steward.application.ApplicationProcess.Decision;
 @Table(name = "application")
 class Application {
 
-    enum Status { AWAITING_REFERENCES, MORE_INFORMATION_REQUESTED, APPROVED, REJECTED }
+    /**
+     * Where the application stands. Only the applicant's own address hears from us until they confirm it
+     * (issue 7 finding 6); UNDER_REVIEW while a review task is open (finding 11).
+     */
+    enum Status {
+        AWAITING_EMAIL_CONFIRMATION, AWAITING_REFERENCES, UNDER_REVIEW, MORE_INFORMATION_REQUESTED, APPROVED, REJECTED;
+
+        boolean isDecided() {
+            return this == APPROVED || this == REJECTED;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,6 +52,7 @@ class Application {
     private Instant moreInfoAnsweredAt;
     private Long memberId;
     private Instant submittedAt;
+    private Instant emailConfirmedAt;
     @Version
     private long version;
 
@@ -49,11 +60,30 @@ class Application {
     }
 
     Application(long subjectId, Long organisationId, Instant submittedAt) {
-        this.status = Status.AWAITING_REFERENCES;
+        this.status = Status.AWAITING_EMAIL_CONFIRMATION;
         this.subjectId = subjectId;
         this.pendingSubjectId = subjectId;
         this.organisationId = organisationId;
         this.submittedAt = submittedAt;
+    }
+
+    /**
+     * The applicant used the confirmation link: referees may now be contacted.
+     *
+     * @return false if the address was confirmed already (nothing changes)
+     */
+    boolean confirmEmail(Instant now) {
+        if (status != Status.AWAITING_EMAIL_CONFIRMATION) {
+            return false;
+        }
+        this.status = Status.AWAITING_REFERENCES;
+        this.emailConfirmedAt = now;
+        return true;
+    }
+
+    /** A review task opens: after the references, and again after each question to the applicant. */
+    void openReview() {
+        this.status = Status.UNDER_REVIEW;
     }
 
     /** The reviewer's decision (APP-5); the steps that carry it out follow in the process. */
@@ -101,4 +131,5 @@ class Application {
     Instant getMoreInfoAnsweredAt() { return moreInfoAnsweredAt; }
     Long getMemberId() { return memberId; }
     Instant getSubmittedAt() { return submittedAt; }
+    Instant getEmailConfirmedAt() { return emailConfirmedAt; }
 }

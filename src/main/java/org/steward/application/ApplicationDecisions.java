@@ -2,21 +2,28 @@ package org.steward.application;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.application.ApplicationProcess.Decision;
+import org.steward.audit.AuditTrail;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.subjects.Subject;
+import org.steward.system.ConflictException;
 import org.steward.system.InvalidInputException;
 import org.steward.system.OptimisticRetry;
 import org.steward.system.StewardProperties;
+import org.steward.system.validation.PlainTextValidator;
 
-/** The reviewer's decision and the steps that follow it: a question to the applicant and its answer, a rejection (APP-5). */
+/**
+ * The review and what follows it (APP-5): the review opens, the reviewer decides, the applicant is asked a
+ * question and answers, or is told of a rejection. Each step refuses a case whose state does not allow it.
+ */
 @Service
 public class ApplicationDecisions {
 
@@ -28,23 +35,58 @@ public class ApplicationDecisions {
     private final MailOutbox outbox;
     private final LinkService links;
     private final OptimisticRetry retry;
+    private final AuditTrail audit;
     private final StewardProperties.Application settings;
     private final Clock clock;
 
     ApplicationDecisions(Applications applications, RuntimeService runtimeService, MailOutbox outbox, LinkService links,
-                         OptimisticRetry retry, StewardProperties properties, Clock clock) {
+                         OptimisticRetry retry, AuditTrail audit, StewardProperties properties, Clock clock) {
         this.applications = applications;
         this.runtimeService = runtimeService;
         this.outbox = outbox;
         this.links = links;
         this.retry = retry;
+        this.audit = audit;
         this.settings = properties.application();
         this.clock = clock;
     }
 
-    /** Records the reviewer's decision; the reason is required for REJECT and MORE_INFO (APP-5). */
+    /**
+     * A review task opens (issue 7 finding 11): the application is UNDER_REVIEW until the decision is
+     * carried out, after the references and again after each question to the applicant.
+     */
+    @Transactional
+    public void openReview(long applicationId) {
+        Application application = get(applicationId);
+        switch (application.getStatus()) {
+            case AWAITING_REFERENCES, MORE_INFORMATION_REQUESTED -> {
+                String before = application.getStatus().name();
+                application.openReview();
+                audit.record("system", "APPLICATION_UNDER_REVIEW", ApplicationProcess.businessKey(applicationId), "from=" + before);
+            }
+            case UNDER_REVIEW -> { } // the step ran again: nothing changes
+            default -> throw Applications.refused(application, "be reviewed", "it is " + application.getStatus());
+        }
+    }
+
+    /** Why the application cannot be decided now, if it cannot: the review form says so before anything is saved. */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotDecidable(long applicationId) {
+        try {
+            applications.requireUnderReview(get(applicationId), "be decided now");
+            return Optional.empty();
+        } catch (ConflictException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Records the reviewer's decision; the reason is required for REJECT and MORE_INFO (APP-5). Refused
+     * unless the application is under review with every reference settled (issue 7 finding 2).
+     */
     @Transactional
     public Decision recordDecision(long applicationId, String decisionName, String reason, String staffUser) {
+        applications.requireUnderReview(get(applicationId), "be decided");
         Decision decision = parseDecision(decisionName);
         String trimmedReason = reason == null ? "" : reason.trim();
         if (decision != Decision.APPROVE && trimmedReason.isEmpty()) {
@@ -69,6 +111,7 @@ public class ApplicationDecisions {
     @Transactional
     public void requestMoreInformation(long applicationId) {
         Application application = get(applicationId);
+        applications.requireDecision(application, Decision.MORE_INFO, "be sent a question");
         application.requestMoreInformation();
         Subject applicant = applications.applicant(application);
         String token = links.issue(ApplicationLinks.MORE_INFORMATION, applicationId, settings.moreInformationWait());
@@ -95,6 +138,10 @@ public class ApplicationDecisions {
         if (trimmed.isEmpty() || trimmed.length() > MAX_ANSWER_LENGTH) {
             throw new InvalidInputException(Map.of("answer", "write an answer of at most " + MAX_ANSWER_LENGTH + " characters"));
         }
+        if (!PlainTextValidator.isPlainText(answer, true)) { // as typed: trim() would hide control characters at the ends
+            throw new InvalidInputException(Map.of("answer",
+                    "write plain text: no control, zero-width or direction-changing characters"));
+        }
         retry.inTransaction(() -> {
             long applicationId = links.consume(ApplicationLinks.MORE_INFORMATION, token).subjectId();
             get(applicationId).recordAnswer(trimmed, clock.instant());
@@ -105,10 +152,14 @@ public class ApplicationDecisions {
         });
     }
 
-    /** Tells the applicant the application was declined, with the reviewer's reason. */
+    /** Tells the applicant the application was declined, with the reviewer's reason. Once. */
     @Transactional
     public void sendRejection(long applicationId) {
         Application application = get(applicationId);
+        if (application.getStatus() == Application.Status.REJECTED) {
+            return;
+        }
+        applications.requireDecision(application, Decision.REJECT, "be rejected");
         application.reject();
         Subject applicant = applications.applicant(application);
         outbox.enqueue(new Mail("application-" + applicationId + "-rejected", Applications.subjectRef(applicationId),

@@ -5,7 +5,7 @@ import org.steward.tasks.CaseKey;
 
 /**
  * Names shared by ApplicationApprovalProcess.bpmn and its Java side. Variables hold ids and
- * decisions only: names, emails and free text stay in our tables .
+ * decisions only: names, emails and free text stay in our tables.
  */
 public final class ApplicationProcess {
 
@@ -19,11 +19,13 @@ public final class ApplicationProcess {
     public static final String DECISION = "decision";
 
     // Messages
+    public static final String MSG_APPLICANT_EMAIL_CONFIRMED = "Msg_ApplicantEmailConfirmed";
     public static final String MSG_REFERENCE_RECEIVED = "Msg_ReferenceReceived";
     public static final String MSG_REFEREE_DATA_REMOVED = "Msg_RefereeDataRemoved";
     public static final String MSG_MORE_INFORMATION_RECEIVED = "Msg_MoreInformationReceived";
 
     // Elements tests and staff refer to
+    public static final String TASK_WAIT_FOR_EMAIL_CONFIRMATION = "Task_WaitForEmailConfirmation";
     public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
 
     public enum Decision { APPROVE, REJECT, MORE_INFO }

@@ -107,6 +107,11 @@ class Reference {
         return status == Status.REQUESTED;
     }
 
+    /** Only the non-identifying outcome is left: the application was decided, or the referee removed their data. */
+    boolean isReduced() {
+        return reducedAt != null;
+    }
+
     Long getId() { return id; }
     long getApplicationId() { return applicationId; }
     Status getStatus() { return status; }

@@ -9,4 +9,6 @@ interface ReferenceRepository extends JpaRepository<Reference, Long> {
     List<Reference> findByApplicationIdOrderById(long applicationId);
 
     boolean existsByRefereeSubjectId(long subjectId);
+
+    long countByApplicationIdAndStatus(long applicationId, Reference.Status status);
 }

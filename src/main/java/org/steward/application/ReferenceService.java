@@ -53,10 +53,14 @@ public class ReferenceService {
         return references.findByApplicationIdOrderById(applicationId).stream().map(Reference::getId).toList();
     }
 
-    /** Emails the referee a link to the reference form and a link to remove their data. */
+    /**
+     * Emails the referee a link to the reference form and a link to remove their data; never before the
+     * applicant has confirmed their address (issue 7 finding 6).
+     */
     @Transactional
     public void requestReference(long referenceId) {
         Reference reference = get(referenceId);
+        requireConfirmedApplicant(reference, "ask a referee");
         if (reference.isAwaited()) {
             outbox.enqueue(refereeMail(reference, "request", "application-reference-request"));
         }
@@ -66,12 +70,21 @@ public class ReferenceService {
     @Transactional
     public void remindReferee(long referenceId) {
         Reference reference = get(referenceId);
+        requireConfirmedApplicant(reference, "remind a referee");
         if (reference.isAwaited()) {
             reference.remind(clock.instant());
             outbox.enqueue(refereeMail(reference, "reminder", "application-reference-reminder"));
         }
     }
 
+    private void requireConfirmedApplicant(Reference reference, String doing) {
+        Application application = applications.get(reference.getApplicationId());
+        if (application.getStatus() == Application.Status.AWAITING_EMAIL_CONFIRMATION) {
+            throw Applications.refused(application, doing, "the applicant has not confirmed their address");
+        }
+    }
+
+    /** Names only: nothing else the applicant wrote (relationship, expertise) reaches a referee (issue 7 finding 6). */
     private Mail refereeMail(Reference reference, String event, String template) {
         String formToken = links.issue(ApplicationLinks.REFERENCE_FORM, reference.getId(), settings.linkValidity());
         String removalToken = links.issue(ApplicationLinks.REFEREE_REMOVAL, reference.getId(), settings.linkValidity());
@@ -97,15 +110,17 @@ public class ReferenceService {
         return view(get(links.check(ApplicationLinks.REFERENCE_FORM, token).subjectId()));
     }
 
+    /** What the removal page shows; once only the outcome is left, that the data is already gone (finding 11). */
     @Transactional(readOnly = true)
     public RefereeView checkRemovalLink(String token) {
         return view(get(links.check(ApplicationLinks.REFEREE_REMOVAL, token).subjectId()));
     }
 
     private RefereeView view(Reference reference) {
-        String refereeName = reference.getRefereeSubjectId() == null ? null
-                : subjects.get(reference.getRefereeSubjectId()).displayName();
-        return new RefereeView(refereeName, applicantName(reference));
+        if (reference.isReduced() || reference.getRefereeSubjectId() == null) {
+            return RefereeView.GONE;
+        }
+        return new RefereeView(subjects.get(reference.getRefereeSubjectId()).displayName(), applicantName(reference), false);
     }
 
     /** The referee's answer: stored with the link used up, and the waiting branch continues. */
@@ -122,11 +137,20 @@ public class ReferenceService {
         });
     }
 
-    /** APP-4: the referee removes their data, at any time. A branch still waiting for them ends. */
-    public void removeRefereeData(String token) {
-        retry.inTransaction(() -> {
-            long referenceId = links.consume(ApplicationLinks.REFEREE_REMOVAL, token).subjectId();
+    /**
+     * APP-4: the referee removes their data, at any time. A branch still waiting for them ends. Once the
+     * application is decided only the non-identifying outcome is left, and it stays as it is (finding 11).
+     *
+     * @return false if there was nothing left to remove (nothing changed, the link stays as it was)
+     */
+    public boolean removeRefereeData(String token) {
+        return retry.inTransaction(() -> {
+            long referenceId = links.check(ApplicationLinks.REFEREE_REMOVAL, token).subjectId();
             Reference reference = get(referenceId);
+            if (reference.isReduced()) {
+                return false;
+            }
+            links.consume(ApplicationLinks.REFEREE_REMOVAL, token);
             boolean wasAwaited = reference.isAwaited();
             forget(reference.removeRefereeData(clock.instant()));
             links.revoke(ApplicationLinks.REFERENCE_FORM, referenceId);
@@ -136,7 +160,7 @@ public class ReferenceService {
                         .localVariableEquals(ApplicationProcess.REFERENCE_ID, referenceId)
                         .correlateAll();
             }
-            return referenceId;
+            return true;
         });
     }
 
@@ -165,7 +189,8 @@ public class ReferenceService {
     }
 
 
-    /** What a referee's page shows. */
-    public record RefereeView(String refereeName, String applicantName) {
+    /** What a referee's page shows; {@code dataGone} when nothing identifying is left to show or remove. */
+    public record RefereeView(String refereeName, String applicantName, boolean dataGone) {
+        static final RefereeView GONE = new RefereeView(null, null, true);
     }
 }

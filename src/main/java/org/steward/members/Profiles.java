@@ -38,6 +38,15 @@ public class Profiles {
         return find(subjectId).orElseThrow(() -> new NotFoundException("No profile for data subject " + subjectId));
     }
 
+    /**
+     * Deletes what the person told us about themselves, when nothing we keep needs it any more (an
+     * application discarded because its address was never confirmed). The caller checks that.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(long subjectId) {
+        profiles.findById(subjectId).ifPresent(profiles::delete);
+    }
+
     boolean exists(long subjectId) {
         return profiles.existsById(subjectId);
     }

@@ -12,10 +12,18 @@ public record StewardProperties(String baseUrl, Mail mail, Application applicati
     public record Mail(String from) {
     }
 
-    /** APP-2 minimum age, APP-3 referee count and timings. */
+    /**
+     * APP-2 minimum age, APP-3 referee count and timings; how long an applicant has to confirm their
+     * address before the application is discarded, and how often anyone may apply (issue 7 finding 6).
+     */
     public record Application(int minimumAge, int minReferees, int maxReferees,
                               Period referenceReminderAfter, Period referenceExpiresAfter,
-                              Period moreInformationWait, Period linkValidity) {
+                              Period moreInformationWait, Period linkValidity,
+                              Period emailConfirmationWait, RateLimit rateLimit) {
+
+        /** Applications accepted per client address and per applicant email, each within its window. */
+        public record RateLimit(int perAddress, Duration perAddressWindow, int perEmail, Duration perEmailWindow) {
+        }
     }
 
     public record Outbox(Duration pollInterval, int batchSize, int maxAttempts) {

@@ -63,7 +63,7 @@ class OneHomeForPersonalDataTest extends IntegrationTest {
                 .formatted(applicant, marker, refereeName, referee, marker, memberReferee), null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         long applicationId = idFrom(submitted.body());
-        runDueJobs();
+        confirmAddress(applicant);
         answerReference(referee, "Met " + marker + " at a trade fair.");
         answerReference(memberReferee, "Reliable.");
         runDueJobs();

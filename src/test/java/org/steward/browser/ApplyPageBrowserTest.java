@@ -56,6 +56,8 @@ class ApplyPageBrowserTest extends BrowserTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application a JOIN data_subject s ON s.id = a.subject_id WHERE s.email = ?",
                 Long.class, email)).isEqualTo(1);
         runDueJobs();
+        assertThat(deliverMailTo(referee)).as("nothing to referees before the applicant confirms").isEmpty();
+        confirmAddress(email);
         assertThat(deliverMailTo(referee)).extracting(m -> m.getSubject()).containsExactly("Would you give a reference?");
     }
 

@@ -53,6 +53,8 @@ class DevMailBrowserTest extends BrowserTest {
 
     @Autowired
     private JavaMailSender mailSender;
+    @Autowired
+    private com.icegreen.greenmail.util.GreenMail devMailSink;
 
     @BeforeEach
     void signedInAsStaff() {
@@ -131,10 +133,27 @@ class DevMailBrowserTest extends BrowserTest {
 
     /** Submits an application naming this referee and lets the outbox deliver the request to the sink. */
     private void applyNaming(String referee) {
-        HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(uniqueEmail("applicant"), referee), null);
+        String applicant = uniqueEmail("applicant");
+        HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(applicant, referee), null);
         assertThat(submitted.statusCode()).isEqualTo(201);
         runDueJobs();
         outboxDispatcher.dispatchDue();
+        // Issue 7 finding 6: the applicant confirms their address (the link from the dev sink) before referees hear of it.
+        String confirmation = java.util.Arrays.stream(devMailSink.getReceivedMessages())
+                .filter(m -> isTo(m, applicant) && body(m).contains("/links/confirm-email/"))
+                .map(m -> link(m, "/links/confirm-email/")).reduce((first, second) -> second).orElseThrow();
+        browser.get(confirmation);
+        assertThat(browser.postForm(confirmation, java.util.Map.of()).statusCode()).isEqualTo(200);
+        runDueJobs();
+        outboxDispatcher.dispatchDue();
+    }
+
+    private static boolean isTo(jakarta.mail.internet.MimeMessage message, String address) {
+        try {
+            return com.icegreen.greenmail.util.GreenMailUtil.getAddressList(message.getAllRecipients()).contains(address);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

@@ -105,6 +105,7 @@ class TasklistBrowserTest extends BrowserTest {
         HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(applicant, referee), null);
         assertThat(submitted.statusCode()).isEqualTo(201);
         runDueJobs();
+        confirmAddress(applicant); // issue 7 finding 6: referees are asked only after
         String referenceLink = link(deliverMailTo(referee).get(0), "/links/reference/");
         browser.get(referenceLink);
         browser.postForm(referenceLink, Map.of("recommendation", "RECOMMEND", "knownForYears", "6", "comments", "Reliable."));

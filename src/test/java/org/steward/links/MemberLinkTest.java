@@ -127,9 +127,10 @@ class MemberLinkTest extends IntegrationTest {
     void twoRefereesAnsweringAtTheSameMoment_bothCount() throws Exception {
         String first = uniqueEmail("referee");
         String second = uniqueEmail("referee");
+        String applicant = uniqueEmail("applicant");
         long applicationId = idFrom(browser.postJson("/api/applications",
-                applicationJson(uniqueEmail("applicant"), first, second), null).body());
-        runDueJobs();
+                applicationJson(applicant, first, second), null).body());
+        confirmAddress(applicant);
         List<String> formLinks = List.of(link(deliverMailTo(first).get(0), "/links/reference/"),
                 link(deliverMailTo(second).get(0), "/links/reference/"));
         CountDownLatch go = new CountDownLatch(1);
@@ -158,9 +159,10 @@ class MemberLinkTest extends IntegrationTest {
 
     private String referenceLinkOfNewApplication() {
         String referee = uniqueEmail("referee");
-        HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(uniqueEmail("applicant"), referee), null);
+        String applicant = uniqueEmail("applicant");
+        HttpResponse<String> submitted = browser.postJson("/api/applications", applicationJson(applicant, referee), null);
         assertThat(submitted.statusCode()).isEqualTo(201);
-        runDueJobs();
+        confirmAddress(applicant);
         List<MimeMessage> mail = deliverMailTo(referee);
         assertThat(mail).hasSize(1);
         return link(mail.get(0), "/links/reference/");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +85,23 @@ public abstract class IntegrationTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The applicant confirms their address through the mailed link (issue 7 finding 6): the mail's link
+     * opens a page, its button confirms, and the process goes on to ask the referees.
+     */
+    protected void confirmAddress(String applicant) {
+        runDueJobs();
+        List<MimeMessage> mail = deliverMailTo(applicant).stream()
+                .filter(m -> body(m).contains("/links/confirm-email/")).toList();
+        assertThat(mail).as("confirmation mail to %s", applicant).hasSize(1);
+        String link = link(mail.get(0), "/links/confirm-email/");
+        assertThat(browser.get(link).statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = browser.postForm(link, Map.of());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Your address is confirmed");
+        runDueJobs();
     }
 
     protected static String body(MimeMessage message) {

@@ -3,7 +3,7 @@ package org.steward.application.process;
 import org.springframework.stereotype.Component;
 import org.steward.system.StewardProperties;
 
-/** The configurable durations the process timers read (APP-3, APP-5), as ISO-8601 strings. */
+/** The configurable durations the process timers read (APP-3, APP-5, issue 7 finding 6), as ISO-8601 strings. */
 @Component("applicationTimers")
 public class ApplicationTimers {
 
@@ -11,6 +11,10 @@ public class ApplicationTimers {
 
     public ApplicationTimers(StewardProperties properties) {
         this.settings = properties.application();
+    }
+
+    public String getEmailConfirmationWait() {
+        return settings.emailConfirmationWait().toString();
     }
 
     public String getReferenceReminder() {

@@ -58,6 +58,8 @@ class ReviewApplicationForm implements TaskForm {
         } else if (decision == Decision.MORE_INFO && reason == null) {
             form.reject(REASON, "write your question: the applicant receives it and answers through a link");
         }
+        // Issue 7 finding 11: only an application under review, every reference settled, can be decided.
+        decisions.whyNotDecidable(task.caseId(ApplicationProcess.CASE)).ifPresent(why -> form.reject(DECISION, why));
         form.done();
         return Map.of(DECISION, decision.name());
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.steward.application.ApplicationRequest;
 import org.steward.members.MemberKind;
 
-/** The /apply page's form: three referee slots, languages as one comma-separated field. */
+/** The /apply page's form: one referee slot per referee allowed (three by default), languages as one comma-separated field. */
 public class ApplyForm {
 
     private MemberKind kind;
@@ -26,7 +26,18 @@ public class ApplyForm {
     private String gender;
     private String ethnicity;
     private String countryOfOrigin;
-    private List<RefereeSlot> referees = new ArrayList<>(List.of(new RefereeSlot(), new RefereeSlot(), new RefereeSlot()));
+    private List<RefereeSlot> referees;
+
+    public ApplyForm() {
+        this(3);
+    }
+
+    ApplyForm(int refereeSlots) {
+        referees = new ArrayList<>();
+        for (int i = 0; i < refereeSlots; i++) {
+            referees.add(new RefereeSlot());
+        }
+    }
 
     public static class RefereeSlot {
         private String name;

@@ -1,6 +1,9 @@
 package org.steward.application.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.steward.application.ApplicationDecisions;
 import org.steward.system.InvalidInputException;
 
-/** The applicant answers the reviewer's question (APP-5). GET shows the question; POST answers, once. */
+/**
+ * The applicant answers the reviewer's question (APP-5). GET shows the question; POST answers, once. An
+ * answer that is empty, too long or not plain text is a 400 with the message on the page, nothing stored.
+ */
 @Controller
 class MoreInformationLinkController {
 
@@ -26,11 +32,14 @@ class MoreInformationLinkController {
     }
 
     @PostMapping("/links/more-information/{token}")
-    String answer(@PathVariable String token, @RequestParam(defaultValue = "") String answer, Model model) {
+    String answer(@PathVariable String token, @RequestParam(defaultValue = "") String answer, Model model,
+                  HttpServletResponse response) {
         try {
             applications.answerMoreInformation(token, answer);
         } catch (InvalidInputException e) {
-            return page(token, answer, e.fieldErrors().get("answer"), model);
+            String page = page(token, answer, e.fieldErrors().get("answer"), model);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page;
         } catch (MismatchingMessageCorrelationException e) {
             return "links/closed";
         }

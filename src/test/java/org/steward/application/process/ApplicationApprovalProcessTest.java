@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,11 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.steward.application.ApplicationProcess;
 import org.steward.application.ReferenceService;
+import org.steward.system.ConflictException;
 import org.steward.system.StewardProperties;
 
 /**
- * Every path and timer of ApplicationApprovalProcess.bpmn (APP-3 to APP-6), with the delegates
- * mocked: this proves the model; ApplicationJourney* proves the delegates and services.
+ * Every path and timer of ApplicationApprovalProcess.bpmn (APP-3 to APP-6; issue 7 findings 6 and 11:
+ * the applicant confirms their address before any referee is asked, or the application is discarded
+ * after 7 days; the review's start marks the application UNDER_REVIEW each round), on the engine clock,
+ * with the delegates mocked: this proves the model; ApplicationJourney* proves the delegates and services.
  */
 @Deployment(resources = "bpmn/ApplicationApprovalProcess.bpmn")
 class ApplicationApprovalProcessTest {
@@ -54,6 +59,9 @@ class ApplicationApprovalProcessTest {
     private static final long APPLICATION_ID = 7L;
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
+    private final JavaDelegate sendEmailConfirmation = mock(JavaDelegate.class);
+    private final JavaDelegate discardUnconfirmed = mock(JavaDelegate.class);
+    private final ExecutionListener openReview = mock(ExecutionListener.class);
     private final JavaDelegate sendRequest = mock(JavaDelegate.class);
     private final JavaDelegate sendReminder = mock(JavaDelegate.class);
     private final JavaDelegate markExpired = mock(JavaDelegate.class);
@@ -70,6 +78,9 @@ class ApplicationApprovalProcessTest {
     void registerBeans() {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("sendEmailConfirmationDelegate", sendEmailConfirmation);
+        Mocks.register("discardUnconfirmedApplicationDelegate", discardUnconfirmed);
+        Mocks.register("openReviewListener", openReview);
         Mocks.register("sendReferenceRequestDelegate", sendRequest);
         Mocks.register("sendReferenceReminderDelegate", sendReminder);
         Mocks.register("markReferenceExpiredDelegate", markExpired);
@@ -80,7 +91,8 @@ class ApplicationApprovalProcessTest {
         Mocks.register("staffTaskListener", staffTaskListener);
         Mocks.register("referenceService", references);
         Mocks.register("applicationTimers", new ApplicationTimers(new StewardProperties(null, null,
-                new StewardProperties.Application(16, 1, 3, Period.ofDays(3), Period.ofDays(10), Period.ofDays(14), Period.ofDays(14)),
+                new StewardProperties.Application(16, 1, 3, Period.ofDays(3), Period.ofDays(10), Period.ofDays(14), Period.ofDays(14),
+                        Period.ofDays(7), null),
                 null)));
     }
 
@@ -88,6 +100,42 @@ class ApplicationApprovalProcessTest {
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+    }
+
+    @Test
+    void finding6_nothingGoesToReferees_untilTheApplicantConfirmsTheirAddress() throws Exception {
+        ProcessInstance pi = submit(81L);
+        assertThat(pi).hasPassed("Task_SendEmailConfirmation").isWaitingAt(ApplicationProcess.TASK_WAIT_FOR_EMAIL_CONFIRMATION);
+        verify(sendEmailConfirmation).execute(any());
+        verify(sendRequest, never()).execute(any());
+        verify(references, never()).idsFor(any()); // the referees are not even looked up yet
+
+        confirmAddress(pi);
+        assertThat(pi).hasPassed(ApplicationProcess.TASK_WAIT_FOR_EMAIL_CONFIRMATION).isWaitingAt("Task_WaitForReference");
+        verify(sendRequest).execute(any());
+        assertThat(managementService().createJobQuery().activityId("BoundaryEvent_ConfirmationOverdue").count())
+                .isZero(); // the discard timer went with the wait
+        verify(discardUnconfirmed, never()).execute(any());
+    }
+
+    @Test
+    void finding6_anAddressNeverConfirmed_discardsTheApplicationAfterSevenDays() throws Exception {
+        ProcessInstance pi = submit(91L);
+
+        moveClock(Duration.ofDays(7).minusMinutes(1));
+        assertThat(dueTimers()).isEmpty();
+        moveClock(Duration.ofDays(7).plusMinutes(1));
+        DueJobs.run(managementService());
+
+        assertThat(pi).hasPassed("BoundaryEvent_ConfirmationOverdue", "Task_DiscardUnconfirmedApplication",
+                "EndEvent_ApplicationDiscarded").isEnded();
+        assertThat(pi).hasNotPassed("SubProcess_ObtainReference", ApplicationProcess.TASK_REVIEW_APPLICATION);
+        verify(discardUnconfirmed).execute(any());
+        verify(sendRequest, never()).execute(any());
+        verify(references, never()).idsFor(any());
+        // A confirmation arriving afterwards finds nobody waiting.
+        assertThat(runtimeService().createMessageCorrelation(ApplicationProcess.MSG_APPLICANT_EMAIL_CONFIRMED)
+                .processInstanceBusinessKey(ApplicationProcess.businessKey(APPLICATION_ID)).correlateAllWithResult()).isEmpty();
     }
 
     @Test
@@ -112,6 +160,7 @@ class ApplicationApprovalProcessTest {
         verify(admitMember).execute(any());
         verify(reduceRefereeData).execute(any());
         assertThat(reviewEvents).containsExactly("create", "complete");
+        verify(openReview).notify(any()); // finding 11: UNDER_REVIEW when the review starts
     }
 
     @Test
@@ -166,6 +215,7 @@ class ApplicationApprovalProcessTest {
         decide(pi, "APPROVE");
         assertThat(pi).hasPassed("Task_AdmitMember").isEnded();
         assertThat(reviewEvents).containsExactly("create", "complete", "create", "complete");
+        verify(openReview, times(2)).notify(any()); // finding 11: UNDER_REVIEW again after the question
     }
 
     @Test
@@ -180,6 +230,7 @@ class ApplicationApprovalProcessTest {
         DueJobs.run(managementService());
         assertThat(pi).hasPassed("BoundaryEvent_NoAnswer");
         assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        verify(openReview, times(2)).notify(any());
         decide(pi, "REJECT");
         assertThat(pi).hasPassed("Task_SendRejection").isEnded();
     }
@@ -200,10 +251,28 @@ class ApplicationApprovalProcessTest {
     void aStepThatKeepsFailing_becomesAnIncident_notASilentLoss() throws Exception {
         org.mockito.Mockito.doThrow(new IllegalStateException("SMTP outbox unavailable"))
                 .when(sendRequest).execute(any());
-        when(references.idsFor(ApplicationProcess.businessKey(APPLICATION_ID))).thenReturn(List.of(71L));
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
-                ApplicationProcess.businessKey(APPLICATION_ID));
-        managementService().executeJob(managementService().createJobQuery().singleResult().getId()); // async start
+        ProcessInstance pi = submit(71L);
+        correlateConfirmation();
+        var incident = failUntilIncident(pi);
+        assertThat(incident.getActivityId()).isEqualTo("Task_SendReferenceRequest");
+        assertThat(incident.getIncidentMessage()).contains("SMTP outbox unavailable");
+    }
+
+    @Test
+    void finding11_aTransitionTheCaseDoesNotAllow_becomesAnIncidentNamingWhy() throws Exception {
+        org.mockito.Mockito.doThrow(new ConflictException("Application #7 cannot be admitted: a reference is still awaited."))
+                .when(admitMember).execute(any());
+        ProcessInstance pi = start(101L);
+        referenceReceived(pi, 101L);
+        complete(task(pi), withVariables(ApplicationProcess.DECISION, "APPROVE"));
+        var incident = failUntilIncident(pi);
+        assertThat(incident.getActivityId()).isEqualTo("Task_AdmitMember");
+        assertThat(incident.getIncidentMessage()).isEqualTo("Application #7 cannot be admitted: a reference is still awaited.");
+        verify(reduceRefereeData, never()).execute(any()); // nothing after the refused step ran
+    }
+
+    /** Runs the instance's failing job, past each retry wait, until its retries are spent. */
+    private org.camunda.bpm.engine.runtime.Incident failUntilIncident(ProcessInstance pi) {
         for (int attempt = 0; attempt < 10; attempt++) {
             Job job = managementService().createJobQuery().processInstanceId(pi.getId()).withRetriesLeft().singleResult();
             if (job == null) {
@@ -218,16 +287,33 @@ class ApplicationApprovalProcessTest {
         }
         var incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo("Task_SendReferenceRequest");
-        assertThat(incident.getIncidentMessage()).contains("SMTP outbox unavailable");
+        return incident;
     }
 
-    private ProcessInstance start(Long... referenceIds) {
+    /** Submitted: the confirmation mail is sent and the process waits for the applicant. */
+    private ProcessInstance submit(Long... referenceIds) {
         when(references.idsFor(ApplicationProcess.businessKey(APPLICATION_ID))).thenReturn(List.of(referenceIds));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(ApplicationProcess.KEY,
                 ApplicationProcess.businessKey(APPLICATION_ID));
         assertThat(pi).isWaitingAt("StartEvent_ApplicationSubmitted"); // async after: the API returns at once
         DueJobs.run(managementService());
+        return pi;
+    }
+
+    private void confirmAddress(ProcessInstance pi) {
+        correlateConfirmation();
+        DueJobs.run(managementService());
+    }
+
+    private static void correlateConfirmation() {
+        runtimeService().createMessageCorrelation(ApplicationProcess.MSG_APPLICANT_EMAIL_CONFIRMED)
+                .processInstanceBusinessKey(ApplicationProcess.businessKey(APPLICATION_ID)).correlate();
+    }
+
+    /** Submitted and the address confirmed: the referees are being asked. */
+    private ProcessInstance start(Long... referenceIds) {
+        ProcessInstance pi = submit(referenceIds);
+        confirmAddress(pi);
         return pi;
     }
 
