@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -32,6 +33,16 @@ public class MailOutbox {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Where a queued mail stands: waiting or retrying, delivered, given up, or cancelled because its recipient was erased. */
+    public enum Delivery { PENDING, SENT, FAILED, CANCELLED }
+
+    /** The delivery state of the mail queued for this business event, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Delivery> delivery(String idempotencyKey) {
+        return jdbc.queryForList("SELECT status FROM outbox_message WHERE idempotency_key = :key",
+                new MapSqlParameterSource("key", idempotencyKey), String.class).stream().findFirst().map(Delivery::valueOf);
     }
 
     /** @return false when a mail for this business event is already queued or sent */
