@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.steward.links.LinkService;
+import org.steward.mail.MailOutbox;
 import org.steward.privacy.PersonalDataPlace;
 import org.steward.subjects.DataSubjects;
 
@@ -28,14 +29,16 @@ class ApplicationPersonalData implements PersonalDataPlace {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LinkService links;
+    private final MailOutbox outbox;
     private final DataSubjects subjects;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    ApplicationPersonalData(NamedParameterJdbcTemplate jdbc, LinkService links, DataSubjects subjects,
+    ApplicationPersonalData(NamedParameterJdbcTemplate jdbc, LinkService links, MailOutbox outbox, DataSubjects subjects,
                             RuntimeService runtimeService, Clock clock) {
         this.jdbc = jdbc;
         this.links = links;
+        this.outbox = outbox;
         this.subjects = subjects;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -90,6 +93,7 @@ class ApplicationPersonalData implements PersonalDataPlace {
 
     private int deleteApplication(long applicationId) {
         MapSqlParameterSource application = new MapSqlParameterSource("application", applicationId);
+        int rows = 0;
         List<Map<String, Object>> references = jdbc.queryForList(
                 "SELECT id, referee_subject_id FROM reference_check WHERE application_id = :application", application);
         Set<Long> referees = new LinkedHashSet<>();
@@ -97,12 +101,14 @@ class ApplicationPersonalData implements PersonalDataPlace {
             long referenceId = ((Number) reference.get("id")).longValue();
             links.forget(ApplicationLinks.REFERENCE_FORM, referenceId);
             links.forget(ApplicationLinks.REFEREE_REMOVAL, referenceId);
+            rows += outbox.forgetMailsAbout("reference:" + referenceId); // the referee's address outlived APP-4 there
             if (reference.get("referee_subject_id") != null) {
                 referees.add(((Number) reference.get("referee_subject_id")).longValue());
             }
         }
         links.forget(ApplicationLinks.MORE_INFORMATION, applicationId);
-        int rows = jdbc.update("DELETE FROM reference_check WHERE application_id = :application", application)
+        rows += outbox.forgetMailsAbout(Applications.subjectRef(applicationId));
+        rows += jdbc.update("DELETE FROM reference_check WHERE application_id = :application", application)
                 + jdbc.update("DELETE FROM application WHERE id = :application", application);
         referees.forEach(subjects::forgetIfUnused); // APP-4: a referee was there only for this check
         return rows;

@@ -45,6 +45,17 @@ public class MailOutbox {
                 new MapSqlParameterSource("key", idempotencyKey), String.class).stream().findFirst().map(Delivery::valueOf);
     }
 
+    /**
+     * Erasure of a record (DSR-7): every mail about it ({@code subjectRef}, e.g. "reference:7") loses its
+     * recipient and bodies, whoever it went to; template, subject line, reference and times stay.
+     *
+     * @return the number of mails cleared
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forgetMailsAbout(String subjectRef) {
+        return jdbc.update(OutboxPersonalData.CLEAR + "subject_ref = :ref", new MapSqlParameterSource("ref", subjectRef));
+    }
+
     /** @return false when a mail for this business event is already queued or sent */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Mail mail) {

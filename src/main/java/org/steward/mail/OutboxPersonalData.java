@@ -18,7 +18,7 @@ import org.steward.privacy.PersonalDataPlace;
 @Component
 class OutboxPersonalData implements PersonalDataPlace {
 
-    private static final String CLEAR = """
+    static final String CLEAR = """
             UPDATE outbox_message SET recipient = '', html_body = '', text_body = '', last_error = NULL,
                    recipient_subject_id = NULL, claim_token = NULL, claimed_until = NULL,
                    status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END
