@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,7 @@ import org.steward.members.Profiles;
 import org.steward.subjects.DataSubjects;
 import org.steward.support.EveryColumn;
 import org.steward.support.IntegrationTest;
+import org.steward.support.LogCapture;
 
 /**
  * Erasure end to end over real HTTP, SMTP and the engine (DSR-7, DSR-10, issue 9): a member admitted
@@ -68,10 +70,21 @@ abstract class ErasureJourneyScenario extends IntegrationTest {
         }
     }
 
+    private LogCapture logs;
+
+    @BeforeEach
+    void captureLogs() {
+        logs = LogCapture.start();
+    }
+
+    /** Issue 9 point 7: erasure, too, logs no address (the names are unique per run and checked by the scans). */
     @AfterEach
-    void engineClockBackToNow() {
+    void engineClockBackToNow_andNoAddressWasLogged() {
         ClockUtil.reset();
         identityService.clearAuthentication();
+        try (LogCapture captured = logs) {
+            assertThat(captured.linesWithPersonalData(List.of())).isEmpty();
+        }
     }
 
     @Test
