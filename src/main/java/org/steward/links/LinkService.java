@@ -77,6 +77,17 @@ public class LinkService {
         links.revoke(purpose, subjectId, clock.instant());
     }
 
+    /**
+     * Deletes every link of this purpose for this record, used or not: the record is erased (DSR-7), and
+     * a click then finds no link at all, the same "link not valid" page as any unknown link.
+     *
+     * @return the number of links deleted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forget(String purpose, long subjectId) {
+        return links.forget(purpose, subjectId);
+    }
+
     private MemberLink find(String purpose, String token) {
         if (token == null || token.length() > 100) {
             throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN);

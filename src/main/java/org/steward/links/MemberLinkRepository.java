@@ -21,4 +21,8 @@ interface MemberLinkRepository extends JpaRepository<MemberLink, Long> {
     @Modifying
     @Query("update MemberLink l set l.usedAt = :now where l.purpose = :purpose and l.subjectId = :subjectId and l.usedAt is null")
     int revoke(String purpose, long subjectId, Instant now);
+
+    @Modifying
+    @Query("delete from MemberLink l where l.purpose = :purpose and l.subjectId = :subjectId")
+    int forget(String purpose, long subjectId);
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -32,6 +33,27 @@ public class MailOutbox {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Where a queued mail stands: waiting or retrying, delivered, given up, or cancelled because its recipient was erased. */
+    public enum Delivery { PENDING, SENT, FAILED, CANCELLED }
+
+    /** The delivery state of the mail queued for this business event, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Delivery> delivery(String idempotencyKey) {
+        return jdbc.queryForList("SELECT status FROM outbox_message WHERE idempotency_key = :key",
+                new MapSqlParameterSource("key", idempotencyKey), String.class).stream().findFirst().map(Delivery::valueOf);
+    }
+
+    /**
+     * Erasure of a record (DSR-7): every mail about it ({@code subjectRef}, e.g. "reference:7") loses its
+     * recipient and bodies, whoever it went to; template, subject line, reference and times stay.
+     *
+     * @return the number of mails cleared
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forgetMailsAbout(String subjectRef) {
+        return jdbc.update(OutboxPersonalData.CLEAR + "subject_ref = :ref", new MapSqlParameterSource("ref", subjectRef));
     }
 
     /** @return false when a mail for this business event is already queued or sent */

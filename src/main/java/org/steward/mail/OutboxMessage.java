@@ -16,7 +16,8 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message")
 class OutboxMessage {
 
-    public enum Status { PENDING, SENT, FAILED }
+    /** CANCELLED: the recipient was erased before the mail went out (DSR-7). */
+    public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -60,6 +60,12 @@ public class Members {
         return members.findBySubjectId(subjectId).map(Member::getId);
     }
 
+    /** The data subject a member is (for erasure, DSR-7): empty when there is no such member. */
+    @Transactional(readOnly = true)
+    public Optional<Long> subjectIdOf(long memberId) {
+        return members.findById(memberId).map(Member::getSubjectId);
+    }
+
     @Transactional(readOnly = true)
     public boolean allExist(Collection<Long> memberIds) {
         List<Long> distinct = memberIds.stream().distinct().toList();

@@ -12,8 +12,14 @@ import java.util.Set;
  * <p>Every text column of Steward's own tables is declared by exactly one place, either as
  * {@link #personalColumns personal} or as {@link #otherTextColumns holding no personal data}; a schema
  * test fails when a column is neither, so a table added later cannot be forgotten.
+ *
+ * <p>A person is found by their data subject id ({@code data_subject.id}) and, where a place keeps an
+ * address by value (a log, an organisation's security contact), by that address.
  */
 public interface PersonalDataPlace {
+
+    /** Erasure order of places that hold rows others point at (the subject itself): they go last. */
+    int LAST = Integer.MAX_VALUE;
 
     /** What this place is, for people: "Membership applications", "Mail outbox". */
     String name();
@@ -33,4 +39,42 @@ public interface PersonalDataPlace {
      * @return the number of rows deleted or anonymised
      */
     int erase(long subjectId);
+
+    /**
+     * Clears rows that hold this address without naming a subject (a log kept after its subject was
+     * forgotten, a contact kept by value), in the caller's transaction. The address is normalised
+     * (trimmed, lower case).
+     *
+     * @return the number of rows deleted or anonymised
+     */
+    default int eraseAddress(String email) {
+        return 0;
+    }
+
+    /**
+     * What identifies the person here beyond the subject key, read before erasure so that the
+     * completeness check can search for it afterwards: names, addresses, phone numbers.
+     *
+     * @param subjectId the subject, or null when the person is known only by address
+     * @param email     the normalised address, or null
+     */
+    default Set<String> identifiers(Long subjectId, String email) {
+        return Set.of();
+    }
+
+    /**
+     * Business keys of the process instances about this subject ({@code application-42}): erasure ends
+     * them and removes them, with their comments, logs and variables, from the engine's history.
+     */
+    default Set<String> caseKeys(long subjectId) {
+        return Set.of();
+    }
+
+    /**
+     * Erasure walks places in ascending order: a place whose rows others point at (foreign keys) comes
+     * after them; the data subject itself is {@link #LAST}.
+     */
+    default int erasureOrder() {
+        return 0;
+    }
 }

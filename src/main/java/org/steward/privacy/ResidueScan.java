@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,8 @@ public class ResidueScan {
     /**
      * Every (table, column) holding any of {@code identifiers} (compared case-insensitively in text),
      * except the tables named in {@code excludedTables} (e.g. the erasure's own short-lived work list).
+     * Each table is read once, whatever its number of columns: one aggregate per column says whether
+     * any row holds an identifier there.
      */
     public List<Residue> find(Collection<String> identifiers, Collection<String> excludedTables) {
         List<String> needles = identifiers.stream().filter(s -> s != null && s.length() >= 3)
@@ -54,35 +57,50 @@ public class ResidueScan {
             return List.of();
         }
         Set<String> excluded = excludedTables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<Residue> found = new ArrayList<>();
+        Map<String, List<Column>> tables = new LinkedHashMap<>();
         for (Map<String, Object> column : columns()) {
             String table = String.valueOf(column.get("table_name"));
-            String name = String.valueOf(column.get("column_name"));
-            if (excluded.contains(table.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
             String type = String.valueOf(column.get("data_type")).toLowerCase(Locale.ROOT);
             boolean binary = BINARY_TYPES.contains(type);
-            if (!binary && !TEXT_TYPES.contains(type)) {
+            if (excluded.contains(table.toLowerCase(Locale.ROOT)) || (!binary && !TEXT_TYPES.contains(type))) {
                 continue;
             }
-            if (contains(table, name, binary, needles)) {
-                found.add(new Residue(table, name));
-            }
+            tables.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(String.valueOf(column.get("column_name")), binary));
         }
+        List<Residue> found = new ArrayList<>();
+        tables.forEach((table, columns) -> found.addAll(scan(table, columns, needles)));
         return found;
+    }
+
+    private record Column(String name, boolean binary) {
     }
 
     private List<Map<String, Object>> columns() {
         return jdbc.queryForList("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                + "WHERE table_schema = SCHEMA() ORDER BY table_name, column_name");
+                + "WHERE table_schema = SCHEMA() ORDER BY table_name, ordinal_position");
     }
 
-    private boolean contains(String table, String column, boolean binary, List<String> needles) {
-        String value = binary ? binaryAsText(column) : "LOWER(" + quote(column) + ")";
-        String where = needles.stream().map(n -> value + " LIKE ?").collect(Collectors.joining(" OR "));
-        Object[] patterns = needles.stream().map(n -> "%" + escapeLike(n) + "%").toArray();
-        return !jdbc.queryForList("SELECT 1 FROM " + quote(table) + " WHERE " + where + " LIMIT 1", Integer.class, patterns).isEmpty();
+    /** One pass over the table: per column, 1 if any row holds any needle there. */
+    private List<Residue> scan(String table, List<Column> columns, List<String> needles) {
+        List<String> hits = new ArrayList<>();
+        List<Object> patterns = new ArrayList<>();
+        for (Column column : columns) {
+            String value = column.binary() ? binaryAsText(column.name()) : "LOWER(" + quote(column.name()) + ")";
+            hits.add("MAX(CASE WHEN " + needles.stream().map(n -> value + " LIKE ?").collect(Collectors.joining(" OR "))
+                    + " THEN 1 ELSE 0 END)");
+            needles.forEach(n -> patterns.add("%" + escapeLike(n) + "%"));
+        }
+        return jdbc.query("SELECT " + String.join(", ", hits) + " FROM " + quote(table), rs -> {
+            List<Residue> found = new ArrayList<>();
+            if (rs.next()) {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (rs.getInt(i + 1) == 1) {
+                        found.add(new Residue(table, columns.get(i).name()));
+                    }
+                }
+            }
+            return found;
+        }, patterns.toArray());
     }
 
     /** Binary columns hold serialised values and byte arrays; searched as UTF-8 text, case-insensitively. */

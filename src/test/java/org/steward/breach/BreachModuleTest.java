@@ -10,7 +10,7 @@ class BreachModuleTest {
     @Test
     void breach_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
         module("breach")
-                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(IncidentIntake.class, IncidentRecords.class, IncidentNotices.class, MemberNotices.class,
                         Incidents.class, BreachProcess.class, IncidentRequest.class, ReportKind.class);

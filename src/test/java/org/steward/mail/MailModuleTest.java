@@ -4,13 +4,13 @@ import static org.steward.support.ModuleContract.module;
 
 import org.junit.jupiter.api.Test;
 
-/** The outbox: its table stays behind MailOutbox (issue 15). */
+/** The outbox: its table stays behind MailOutbox (issue 15) and is declared in the register of personal data (issue 9). */
 class MailModuleTest {
 
     @Test
-    void mail_usesOnlySystem_andKeepsTheOutboxTableInternal() {
+    void mail_usesOnlySystemAndTheRegister_andKeepsTheOutboxTableInternal() {
         module("mail")
-                .dependsOnlyOn("system")
+                .dependsOnlyOn("system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal();
     }
 }

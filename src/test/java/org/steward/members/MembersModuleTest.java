@@ -10,7 +10,7 @@ class MembersModuleTest {
     @Test
     void members_usesSubjects_andExposesOnlyItsApi() {
         module("members")
-                .dependsOnlyOn("subjects", "system")
+                .dependsOnlyOn("subjects", "system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(Members.class, Profiles.class, Profile.class, MemberKind.class, MemberStatus.class,
                         MemberContact.class, MemberView.class);

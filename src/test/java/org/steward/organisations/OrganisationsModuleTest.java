@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class OrganisationsModuleTest {
 
     @Test
-    void organisations_usesOnlySystem_andExposesTheRegisterItsViewsAndForms() {
+    void organisations_usesOnlySystemAndTheRegister_andExposesTheRegisterItsViewsAndForms() {
         module("organisations")
-                .dependsOnlyOn("system")
+                .dependsOnlyOn("system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(OrganisationRegister.class, Organisation.class, SecurityContact.class,
                         OrganisationForm.class, SecurityContactsForm.class);

@@ -1,0 +1,186 @@
+package org.steward.privacy.erasure;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steward.audit.AuditTrail;
+import org.steward.mail.Mail;
+import org.steward.mail.MailOutbox;
+import org.steward.members.Members;
+import org.steward.privacy.PersonalDataRegister;
+import org.steward.privacy.ResidueScan;
+import org.steward.privacy.ResidueScan.Residue;
+import org.steward.privacy.erasure.ErasureRecords.Confirmation;
+import org.steward.privacy.erasure.ErasureRecords.Kind;
+import org.steward.privacy.erasure.ErasureRecords.WorkItem;
+import org.steward.subjects.DataSubjects;
+import org.steward.subjects.Subject;
+
+/**
+ * The steps of ErasureProcess (DSR-7, DSR-10), one method each: identify the person, confirm to them,
+ * erase everywhere, verify, forget the identifiers. Each runs in its own transaction (its own job).
+ */
+@Service
+public class ErasureSteps {
+
+    /** The place name under which removed process instances are reported. */
+    static final String ENGINE_PLACE = "Process engine: the person's cases and their history";
+
+    private final ErasureRecords records;
+    private final PersonalDataRegister register;
+    private final EngineCases engine;
+    private final ResidueScan scan;
+    private final DataSubjects subjects;
+    private final Members members;
+    private final MailOutbox outbox;
+    private final AuditTrail audit;
+
+    ErasureSteps(ErasureRecords records, PersonalDataRegister register, EngineCases engine, ResidueScan scan,
+                 DataSubjects subjects, Members members, MailOutbox outbox, AuditTrail audit) {
+        this.records = records;
+        this.register = register;
+        this.engine = engine;
+        this.scan = scan;
+        this.subjects = subjects;
+        this.members = members;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** What Task_IdentifyPerson found: whether we know the person, and whether they get a confirmation. */
+    public record Identified(boolean personKnown, boolean confirmToPerson) {
+    }
+
+    /**
+     * The start event's guard: an ErasureProcess carries out exactly one recorded request, started by
+     * {@link Erasure}; a start through the engine's API alone finds no request and is refused.
+     */
+    @Transactional
+    public boolean claim(long erasureId, String processInstanceId) {
+        return records.find(erasureId).filter(r -> r.endedAt() == null).isPresent()
+                && records.claimProcess(erasureId, processInstanceId);
+    }
+
+    /**
+     * Task_IdentifyPerson: who the request is about (by member, subject or address) and everything that
+     * identifies them in the register (address, names, phone numbers), kept in the work list for the
+     * confirmation and the completeness check.
+     */
+    @Transactional
+    public Identified identify(long erasureId) {
+        ErasureRecords.Row request = records.get(erasureId);
+        String email = records.recalled(erasureId, WorkItem.EMAIL).stream().findFirst().orElse(null);
+        Optional<Subject> subject = request.subjectId() != null ? subjects.find(request.subjectId())
+                : Optional.ofNullable(email).flatMap(subjects::findByEmail);
+        Long subjectId = subject.map(Subject::id).orElse(null);
+        if (subject.isPresent() && email == null) {
+            email = subject.get().email();
+            records.remember(erasureId, WorkItem.EMAIL, List.of(email));
+        }
+        records.remember(erasureId, WorkItem.IDENTIFIER, register.identifiers(subjectId, email));
+        boolean known = subject.isPresent();
+        boolean confirm = known && request.kind() == Kind.REQUEST;
+        records.identified(erasureId, subjectId != null ? subjectId : request.subjectId(),
+                subjectId == null ? null : members.memberIdOf(subjectId).orElse(null), known,
+                confirm ? Confirmation.PENDING : Confirmation.NOT_SENT);
+        return new Identified(known, confirm);
+    }
+
+    /** Task_SendConfirmation: the person hears from us once more, before their address is removed. */
+    @Transactional
+    public void sendConfirmation(long erasureId) {
+        ErasureRecords.Row request = records.get(erasureId);
+        Subject person = subjects.get(request.subjectId());
+        outbox.enqueue(new Mail(confirmationKey(erasureId), "erasure:" + erasureId, "erasure-confirmation", person.email(),
+                Map.of("name", person.displayName() == null ? "" : person.displayName())).toSubject(person.id()));
+    }
+
+    /** Task_CheckConfirmationDelivery: PENDING while the outbox still tries; SENT or FAILED once it is done. */
+    @Transactional
+    public String confirmationDelivery(long erasureId) {
+        Confirmation state = outbox.delivery(confirmationKey(erasureId))
+                .map(d -> switch (d) {
+                    case PENDING -> Confirmation.PENDING;
+                    case SENT -> Confirmation.SENT;
+                    case FAILED, CANCELLED -> Confirmation.FAILED;
+                })
+                .orElse(Confirmation.FAILED);
+        if (state != Confirmation.PENDING) {
+            records.confirmation(erasureId, state);
+        }
+        return state.name();
+    }
+
+    /**
+     * Task_ErasePersonalData: the person's cases leave the engine, then every place of the register
+     * deletes or anonymises what it holds, by subject and by address, in one transaction.
+     */
+    @Transactional
+    public void erase(long erasureId) {
+        ErasureRecords.Row request = records.get(erasureId);
+        String email = records.recalled(erasureId, WorkItem.EMAIL).stream().findFirst().orElse(null);
+        Set<Long> subjectIds = new LinkedHashSet<>();
+        if (request.subjectId() != null && subjects.find(request.subjectId()).isPresent()) {
+            subjectIds.add(request.subjectId());
+        }
+        if (email != null) {
+            subjects.findByEmail(email).ifPresent(s -> subjectIds.add(s.id())); // named by someone since the request
+        }
+        Set<String> cases = new LinkedHashSet<>();
+        subjectIds.forEach(id -> cases.addAll(register.caseKeys(id)));
+        Map<String, Integer> cleared = new LinkedHashMap<>();
+        int instances = engine.forget(cases);
+        if (instances > 0) {
+            cleared.put(ENGINE_PLACE, instances);
+        }
+        cleared.putAll(register.erase(subjectIds, email));
+        records.erased(erasureId, cleared);
+        audit.record("system", "ERASURE_ERASED", ErasureProcess.businessKey(erasureId), "places=" + cleared.size());
+    }
+
+    /**
+     * Task_VerifyErasure (the completeness check): every text and binary column of every table, ours and
+     * the engine's, searched for the person's identifiers; only tables and columns are recorded.
+     *
+     * @return whether residue was found
+     */
+    @Transactional
+    public boolean verify(long erasureId) {
+        List<Residue> residue = scan.find(records.identifiers(erasureId), Set.of(ErasureRecords.WORK_TABLE));
+        records.verified(erasureId, residue);
+        audit.record("system", residue.isEmpty() ? "ERASURE_VERIFIED" : "ERASURE_RESIDUE_FOUND",
+                ErasureProcess.businessKey(erasureId), "columns=" + residue.size());
+        return !residue.isEmpty();
+    }
+
+    /** Task_ForgetIdentifiers: the work list goes; what stays is the request, the places cleared and the result. */
+    @Transactional
+    public void forgetIdentifiers(long erasureId) {
+        records.forgetWorkList(erasureId);
+        records.ended(erasureId);
+        audit.record("system", "ERASURE_ENDED", ErasureProcess.businessKey(erasureId),
+                "status=" + records.get(erasureId).status());
+    }
+
+    /** What the residue task shows: where residue is (table, column), what was cleared, and the officer's note. */
+    public record ResidueReview(long id, String kind, ErasureStatus status, List<String> placesCleared,
+                                List<Residue> residue, String note) {
+    }
+
+    @Transactional(readOnly = true)
+    public ResidueReview residueReview(long erasureId) {
+        ErasureRecords.Row request = records.get(erasureId);
+        return new ResidueReview(erasureId, request.kind().name(), request.status(), records.placesCleared(erasureId),
+                records.residue(erasureId), String.join("\n", records.recalled(erasureId, WorkItem.NOTE)));
+    }
+
+    static String confirmationKey(long erasureId) {
+        return "erasure-" + erasureId + "-confirmation";
+    }
+}
