@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message")
 class OutboxMessage {
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

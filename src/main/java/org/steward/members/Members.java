@@ -107,6 +107,43 @@ public class Members {
                 profiles.find(s.id()).orElse(null), m.getOrganisationId(), m.isEssentialCommunications(), m.getJoinedAt());
     }
 
+    /** DSR-6: a deactivated member comes back within the retention period and is contactable again. */
+    @Transactional
+    public void reactivate(long memberId) {
+        get(memberId).reactivate();
+    }
+
+    /** DSR-6: past retention; the row (ids, status, dates) stays if whoever anonymised the person kept it. */
+    @Transactional
+    public void markAnonymised(long memberId) {
+        members.findById(memberId).ifPresent(Member::markAnonymised);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberStatus> status(long memberId) {
+        return members.findById(memberId).map(Member::getStatus);
+    }
+
+    @Transactional(readOnly = true)
+    public long subjectIdOf(long memberId) {
+        return get(memberId).getSubjectId();
+    }
+
+    /** Which of these data subjects are members, and in which state: one query for a batch of mails. */
+    @Transactional(readOnly = true)
+    public Map<Long, MemberStatus> statusesOfSubjects(Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MemberStatus> statuses = new java.util.HashMap<>();
+        jdbc.query("SELECT subject_id, status FROM member WHERE subject_id IN (:subjects)",
+                new MapSqlParameterSource("subjects", subjectIds.stream().distinct().toList()),
+                rs -> {
+                    statuses.put(rs.getLong("subject_id"), MemberStatus.valueOf(rs.getString("status")));
+                });
+        return statuses;
+    }
+
     private Member get(long memberId) {
         return members.findById(memberId).orElseThrow(() -> new NotFoundException("No member " + memberId));
     }

@@ -14,6 +14,6 @@ class ApplicationModuleTest {
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(ApplicationIntake.class, ApplicationDecisions.class, Admission.class,
                         ApplicationReviews.class, ReferenceService.class, ApplicationProcess.class,
-                        ApplicationRequest.class, ReferenceAnswer.class, Recommendation.class);
+                        ApplicationRequest.class, ReferenceAnswer.class, Recommendation.class, RefereeDataRetention.class);
     }
 }

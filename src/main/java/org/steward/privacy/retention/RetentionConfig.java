@@ -1,0 +1,9 @@
+package org.steward.privacy.retention;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(RetentionSettings.class)
+class RetentionConfig {
+}
