@@ -26,7 +26,9 @@ import org.steward.privacy.retention.RetentionSettings;
  *   <li>to an active member, it gains {@code manageMembershipPath}, a fresh "manage my membership" link the
  *       member templates show;</li>
  *   <li>to a deactivated or anonymised member, it is not queued at all, unless it is a data-protection
- *       confirmation (template {@code privacy-…}, such as the deactivation confirmation).</li>
+ *       confirmation (template {@code privacy-…}, such as the deactivation confirmation) or goes to them in a
+ *       role they hold for an organisation rather than as a member (an incident notice to the organisation's
+ *       security contact, subject reference {@code incident:…}: BRE-2 to BRE-4 owe it to the organisation).</li>
  * </ul>
  * A mail is recognised as going to a member by its recipient's data subject ({@code Mail.toSubject}).
  */
@@ -36,6 +38,8 @@ class MemberMailPolicy implements OutgoingMailPolicy {
     /** Templates of data-protection confirmations: they reach a person whatever their membership state. */
     static final String CONFIRMATION_TEMPLATE_PREFIX = "privacy-";
     static final String MANAGE_MEMBERSHIP_PATH = "manageMembershipPath";
+    /** Subject references of mail to a person in an organisation role, not as a member. */
+    static final List<String> ROLE_MAIL_REFERENCES = List.of("incident:");
 
     private static final Logger log = LoggerFactory.getLogger(MemberMailPolicy.class);
 
@@ -62,18 +66,17 @@ class MemberMailPolicy implements OutgoingMailPolicy {
         if (statuses.isEmpty()) {
             return mails;
         }
-        List<Long> active = recipients.stream().filter(s -> statuses.get(s) == MemberStatus.ACTIVE).toList();
+        List<Long> active = mails.stream().filter(mail -> !isRoleMail(mail) && mail.recipientSubjectId() != null)
+                .map(Mail::recipientSubjectId).distinct().filter(s -> statuses.get(s) == MemberStatus.ACTIVE).toList();
         Instant now = clock.instant();
         Map<Long, String> manageTokens = active.isEmpty() ? Map.of()
                 : links.issueAll(MembershipLinks.MANAGE, active, RetentionSettings.lengthFrom(now, settings.manageLinkValidity()));
         List<Mail> allowed = new ArrayList<>(mails.size());
         for (Mail mail : mails) {
             MemberStatus status = mail.recipientSubjectId() == null ? null : statuses.get(mail.recipientSubjectId());
-            if (status == null) {
-                allowed.add(mail);
-            } else if (status == MemberStatus.ACTIVE) {
+            if (status == MemberStatus.ACTIVE && !isRoleMail(mail)) {
                 allowed.add(withManageLink(mail, manageTokens.get(mail.recipientSubjectId())));
-            } else if (mail.template().startsWith(CONFIRMATION_TEMPLATE_PREFIX)) {
+            } else if (status == null || isRoleMail(mail) || mail.template().startsWith(CONFIRMATION_TEMPLATE_PREFIX)) {
                 allowed.add(mail);
             }
         }
@@ -81,6 +84,10 @@ class MemberMailPolicy implements OutgoingMailPolicy {
             log.info("Outbox: {} mails to deactivated or anonymised members not queued (DSR-6)", mails.size() - allowed.size());
         }
         return allowed;
+    }
+
+    private static boolean isRoleMail(Mail mail) {
+        return mail.subjectRef() != null && ROLE_MAIL_REFERENCES.stream().anyMatch(mail.subjectRef()::startsWith);
     }
 
     private static Mail withManageLink(Mail mail, String token) {
