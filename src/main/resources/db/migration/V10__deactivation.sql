@@ -26,6 +26,9 @@ INSERT INTO member_deactivation (member_id, subject_id, open_member_id, by_membe
 SELECT id, subject_id, id, FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '12' MONTH
 FROM member WHERE status = 'DEACTIVATED';
 
+-- The sweep deletes expired links daily.
+CREATE INDEX ix_member_link_expires ON member_link (expires_at);
+
 -- The outbox forgets whom it wrote to (RET-1, APP-4): the recipient of old or referee mail becomes NULL.
 ALTER TABLE outbox_message MODIFY COLUMN recipient VARCHAR(320) NULL;
 CREATE INDEX ix_outbox_done ON outbox_message (status, sent_at);

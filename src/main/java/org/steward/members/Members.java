@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,13 +28,16 @@ public class Members {
     private final DataSubjects subjects;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Members(MemberRepository members, Profiles profiles, DataSubjects subjects, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Members(MemberRepository members, Profiles profiles, DataSubjects subjects, NamedParameterJdbcTemplate jdbc, Clock clock,
+            ApplicationEventPublisher events) {
         this.members = members;
         this.profiles = profiles;
         this.subjects = subjects;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** APP-6: the person becomes an active member, opted in to essential mail. Admitting a member again changes nothing. */
@@ -43,10 +47,14 @@ public class Members {
                 .orElseGet(() -> members.save(new Member(subjectId, organisationId, clock.instant())).getId());
     }
 
-    /** DSR-6: no more program mail or notices; the data stays for the retention period. */
+    /** DSR-6: no more program mail or notices; the data stays for the retention period. Tells the others ({@link MemberDeactivated}). */
     @Transactional
     public void deactivate(long memberId) {
-        get(memberId).deactivate();
+        Member member = get(memberId);
+        if (member.getStatus() == MemberStatus.ACTIVE) {
+            member.deactivate();
+            events.publishEvent(new MemberDeactivated(memberId));
+        }
     }
 
     /** Whether we may write to this member at all: a member, active, not deactivated. */

@@ -119,6 +119,11 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
             assertThat(invalid.body()).contains("This link is not valid");
         }
 
+        // Nothing is left to deactivate.
+        HttpResponse<String> gone = browser.postJson("/api/members/" + memberId + "/deactivation", "", "priya");
+        assertThat(gone.statusCode()).isEqualTo(409);
+        assertThat(gone.body()).contains("anonymised").doesNotContain(name, email);
+
         // Independent proof: not one column of any table, ours or the engine's, holds their email or name.
         assertThat(columnsHolding(email)).as("columns holding the member's email").isEmpty();
         assertThat(columnsHolding(name)).as("columns holding the member's name").isEmpty();
@@ -158,6 +163,12 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
                 .contains("\"status\":\"ACTIVE\"", name, "\"industry\":\"Software\"").doesNotContain("birthYear");
         assertThat(browser.getJson("/api/members/" + memberId, "priya").body()).contains("\"birthYear\":1985");
 
+        // A mail queued for the member but not yet sent when they are deactivated is never sent.
+        transaction.executeWithoutResult(s -> outbox.enqueue(new Mail("pending-" + marker, "member:" + memberId, "member-welcome",
+                email, Map.of("name", name)).toSubject(subjectOf(memberId))));
+        assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE idempotency_key = ?", String.class, "pending-" + marker))
+                .isEqualTo("PENDING");
+
         HttpResponse<String> accepted = browser.postJson("/api/members/" + memberId + "/deactivation", "", "priya");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.body()).contains("\"memberId\":" + memberId, "\"status\":\"DEACTIVATED\"", "\"retainUntil\"");
@@ -166,6 +177,8 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).isEqualTo(accepted.body());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("member-" + memberId).count()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT status, text_body FROM outbox_message WHERE idempotency_key = ?", "pending-" + marker))
+                .containsEntry("status", "CANCELLED").containsEntry("text_body", "");
         runDueJobs();
 
         List<MimeMessage> confirmation = deliverMailTo(email).subList(mailsBefore, deliverMailTo(email).size());

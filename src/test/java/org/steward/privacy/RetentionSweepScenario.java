@@ -152,8 +152,8 @@ abstract class RetentionSweepScenario extends PrivacyJourney {
     void theDailySweep_isOneTimerJobInTheDatabase_dueAtTwoInTheMorning() {
         List<Job> timers = managementService.createJobQuery().processDefinitionKey("RetentionSweepProcess").timers().list();
         assertThat(timers).hasSize(1); // one job row: whichever instance of a cluster acquires it runs the sweep, once
+        // At 02:00 server time (which day depends on whether tests before this one moved the engine clock past it).
         Instant due = timers.get(0).getDuedate().toInstant();
-        assertThat(due).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60));
         assertThat(due.atZone(ZoneId.systemDefault()).toLocalTime()).isEqualTo(LocalTime.of(2, 0));
         // RET-2: and history cleanup by removal time is scheduled on this database too.
         assertThat(historyService.findHistoryCleanupJobs()).hasSize(1);
