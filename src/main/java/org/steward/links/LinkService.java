@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,8 +71,8 @@ public class LinkService {
             String token = newToken();
             tokens.put(subjectId, token);
             rows.add(new MapSqlParameterSource("hash", hash(token)).addValue("purpose", purpose)
-                    .addValue("subject", subjectId).addValue("expires", Timestamp.from(now.plus(validity)))
-                    .addValue("now", Timestamp.from(now)));
+                    .addValue("subject", subjectId).addValue("expires", asStored(now.plus(validity)))
+                    .addValue("now", asStored(now)));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO member_link (token_hash, purpose, subject_id, expires_at, created_at) "
@@ -82,7 +84,7 @@ public class LinkService {
     /** RET-1: expired links are deleted; one opened afterwards is as unknown as a made-up one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int deleteExpired(Instant asOf) {
-        return jdbc.update("DELETE FROM member_link WHERE expires_at < :now", new MapSqlParameterSource("now", Timestamp.from(asOf)));
+        return jdbc.update("DELETE FROM member_link WHERE expires_at < :now", new MapSqlParameterSource("now", asStored(asOf)));
     }
 
     /** Validates a link without using it up. */
@@ -125,6 +127,11 @@ public class LinkService {
         return links.findByTokenHash(hash(token))
                 .filter(link -> link.getPurpose().equals(purpose))
                 .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
+    }
+
+    /** As JPA stores an instant in member_link (hibernate.jdbc.time_zone=UTC), whatever the JVM's time zone. */
+    private static Timestamp asStored(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private static String newToken() {
