@@ -4,12 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,21 +37,54 @@ public class LinkService {
 
     private final MemberLinkRepository links;
     private final Clock clock;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    LinkService(MemberLinkRepository links, Clock clock) {
+    LinkService(MemberLinkRepository links, Clock clock, NamedParameterJdbcTemplate jdbc) {
         this.links = links;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Creates a link and returns its token, to be put in an email and nowhere else. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String issue(String purpose, long subjectId, TemporalAmount validity) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         Instant now = clock.instant();
         links.save(new MemberLink(hash(token), purpose, subjectId, now.plus(validity), now));
         return token;
+    }
+
+    /**
+     * {@link #issue} for many records at once (one link each, for a bulk mailing): one batched INSERT.
+     *
+     * @return record id → token, for the mails and nowhere else
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, String> issueAll(String purpose, Collection<Long> subjectIds, TemporalAmount validity) {
+        Instant now = clock.instant();
+        Map<Long, String> tokens = new LinkedHashMap<>();
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (Long subjectId : subjectIds) {
+            if (tokens.containsKey(subjectId)) {
+                continue;
+            }
+            String token = newToken();
+            tokens.put(subjectId, token);
+            rows.add(new MapSqlParameterSource("hash", hash(token)).addValue("purpose", purpose)
+                    .addValue("subject", subjectId).addValue("expires", asStored(now.plus(validity)))
+                    .addValue("now", asStored(now)));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO member_link (token_hash, purpose, subject_id, expires_at, created_at) "
+                    + "VALUES (:hash, :purpose, :subject, :expires, :now)", rows.toArray(MapSqlParameterSource[]::new));
+        }
+        return tokens;
+    }
+
+    /** RET-1: expired links are deleted; one opened afterwards is as unknown as a made-up one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int deleteExpired(Instant asOf) {
+        return jdbc.update("DELETE FROM member_link WHERE expires_at < :now", new MapSqlParameterSource("now", asStored(asOf)));
     }
 
     /** Validates a link without using it up. */
@@ -95,6 +138,17 @@ public class LinkService {
         return links.findByTokenHash(hash(token))
                 .filter(link -> link.getPurpose().equals(purpose))
                 .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
+    }
+
+    /** As JPA stores an instant in member_link (hibernate.jdbc.time_zone=UTC), whatever the JVM's time zone. */
+    private static Timestamp asStored(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String token) {

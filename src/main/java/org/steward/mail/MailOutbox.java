@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,13 @@ public class MailOutbox {
     private final MailRenderer renderer;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ObjectProvider<OutgoingMailPolicy> policies;
 
-    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies) {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.policies = policies;
     }
 
     /** Where a queued mail stands: waiting or retrying, delivered, given up, or cancelled because its recipient was erased. */
@@ -79,11 +82,12 @@ public class MailOutbox {
                 "SELECT idempotency_key FROM outbox_message WHERE idempotency_key IN (:keys)",
                 new MapSqlParameterSource("keys", mails.stream().map(Mail::idempotencyKey).toList()), String.class));
         Timestamp now = Timestamp.from(clock.instant());
-        List<MapSqlParameterSource> rows = new ArrayList<>(mails.size());
-        for (Mail mail : mails) {
-            if (!present.add(mail.idempotencyKey())) {
-                continue;
-            }
+        List<Mail> fresh = mails.stream().filter(mail -> present.add(mail.idempotencyKey())).toList();
+        for (OutgoingMailPolicy policy : policies.orderedStream().toList()) {
+            fresh = policy.apply(fresh);
+        }
+        List<MapSqlParameterSource> rows = new ArrayList<>(fresh.size());
+        for (Mail mail : fresh) {
             RenderedMail rendered = renderer.render(mail);
             rows.add(new MapSqlParameterSource("key", mail.idempotencyKey())
                     .addValue("subjectRef", mail.subjectRef())
@@ -104,7 +108,7 @@ public class MailOutbox {
                     rows.toArray(MapSqlParameterSource[]::new));
         }
         if (rows.size() < mails.size()) {
-            log.info("Outbox: {} of {} mails already queued; not queued again", mails.size() - rows.size(), mails.size());
+            log.info("Outbox: {} of {} mails already queued or not to be sent; not queued", mails.size() - rows.size(), mails.size());
         }
         return rows.size();
     }

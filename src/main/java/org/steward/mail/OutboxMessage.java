@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message")
 class OutboxMessage {
 
-    /** CANCELLED: the recipient was erased before the mail went out (DSR-7). */
+    /** CANCELLED: the recipient was erased (DSR-7) or deactivated (DSR-6) before the mail went out. */
     public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     @Id

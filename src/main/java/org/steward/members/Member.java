@@ -44,6 +44,16 @@ class Member {
         this.status = MemberStatus.DEACTIVATED;
     }
 
+    /** DSR-6: back within the retention period. */
+    void reactivate() {
+        this.status = MemberStatus.ACTIVE;
+    }
+
+    /** DSR-6: the retention period ended; what stays of the row names nobody. */
+    void markAnonymised() {
+        this.status = MemberStatus.ANONYMISED;
+    }
+
     boolean isContactable() {
         return status == MemberStatus.ACTIVE;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,13 +28,16 @@ public class Members {
     private final DataSubjects subjects;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Members(MemberRepository members, Profiles profiles, DataSubjects subjects, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Members(MemberRepository members, Profiles profiles, DataSubjects subjects, NamedParameterJdbcTemplate jdbc, Clock clock,
+            ApplicationEventPublisher events) {
         this.members = members;
         this.profiles = profiles;
         this.subjects = subjects;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** APP-6: the person becomes an active member, opted in to essential mail. Admitting a member again changes nothing. */
@@ -43,10 +47,14 @@ public class Members {
                 .orElseGet(() -> members.save(new Member(subjectId, organisationId, clock.instant())).getId());
     }
 
-    /** DSR-6: no more program mail or notices; the data stays for the retention period. */
+    /** DSR-6: no more program mail or notices; the data stays for the retention period. Tells the others ({@link MemberDeactivated}). */
     @Transactional
     public void deactivate(long memberId) {
-        get(memberId).deactivate();
+        Member member = get(memberId);
+        if (member.getStatus() == MemberStatus.ACTIVE) {
+            member.deactivate();
+            events.publishEvent(new MemberDeactivated(memberId));
+        }
     }
 
     /** Whether we may write to this member at all: a member, active, not deactivated. */
@@ -111,6 +119,43 @@ public class Members {
         Subject s = subjects.get(m.getSubjectId());
         return new MemberView(m.getId(), m.getStatus(), s.id(), s.displayName(), s.email(),
                 profiles.find(s.id()).orElse(null), m.getOrganisationId(), m.isEssentialCommunications(), m.getJoinedAt());
+    }
+
+    /** DSR-6: a deactivated member comes back within the retention period and is contactable again. */
+    @Transactional
+    public void reactivate(long memberId) {
+        get(memberId).reactivate();
+    }
+
+    /** DSR-6: past retention; the row (ids, status, dates) stays if whoever anonymised the person kept it. */
+    @Transactional
+    public void markAnonymised(long memberId) {
+        members.findById(memberId).ifPresent(Member::markAnonymised);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberStatus> status(long memberId) {
+        return members.findById(memberId).map(Member::getStatus);
+    }
+
+    @Transactional(readOnly = true)
+    public long subjectIdOf(long memberId) {
+        return get(memberId).getSubjectId();
+    }
+
+    /** Which of these data subjects are members, and in which state: one query for a batch of mails. */
+    @Transactional(readOnly = true)
+    public Map<Long, MemberStatus> statusesOfSubjects(Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MemberStatus> statuses = new java.util.HashMap<>();
+        jdbc.query("SELECT subject_id, status FROM member WHERE subject_id IN (:subjects)",
+                new MapSqlParameterSource("subjects", subjectIds.stream().distinct().toList()),
+                rs -> {
+                    statuses.put(rs.getLong("subject_id"), MemberStatus.valueOf(rs.getString("status")));
+                });
+        return statuses;
     }
 
     private Member get(long memberId) {

@@ -17,6 +17,6 @@ class ApplicationModuleTest {
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(ApplicationIntake.class, EmailConfirmation.class, ApplicationDecisions.class, Admission.class,
                         ApplicationReviews.class, ReferenceService.class, ApplicationProcess.class,
-                        ApplicationRequest.class, ReferenceAnswer.class, Recommendation.class);
+                        ApplicationRequest.class, ReferenceAnswer.class, Recommendation.class, RefereeDataRetention.class);
     }
 }

@@ -10,17 +10,19 @@ import org.steward.privacy.erasure.ErasureSteps;
 import org.steward.privacy.erasure.ErasureView;
 
 /**
- * The register of personal data is a leaf every module implements (issue 9 point 1); erasure, which
- * walks it and uses the modules that implement it, is a module of its own inside privacy, so no cycle.
+ * The register of personal data is a leaf every module implements (issue 9 point 1); erasure,
+ * deactivation and retention, which walk it and use the modules that implement it, are modules of their
+ * own inside privacy, so there is no cycle. None of them reads another capability's tables.
  */
 class PrivacyModuleTest {
 
     @Test
-    void privacy_isALeaf_exposingTheRegisterAndTheResidueScan() {
+    void privacy_isALeaf_exposingTheRegisterTheResidueScanAndTheRetentionSettings() {
         module("privacy")
                 .dependsOnlyOn("system")
                 .keepsEntitiesAndRepositoriesInternal()
-                .exposesOnly(PersonalDataPlace.class, PersonalDataRegister.class, ResidueScan.class);
+                .exposesOnly(PersonalDataPlace.class, PersonalDataRegister.class, ResidueScan.class,
+                        ExpiringExports.class, RetentionSettings.class);
     }
 
     @Test
@@ -29,5 +31,20 @@ class PrivacyModuleTest {
                 .dependsOnlyOn("privacy", "members", "subjects", "mail", "tasks", "audit", "security", "system")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(Erasure.class, ErasureSteps.class, ErasureView.class, ErasureStatus.class, ErasureProcess.class);
+    }
+
+    @Test
+    void deactivation_handsExpiredMembersToErasure_andExposesItsServiceAndProcess() {
+        module("privacy.deactivation")
+                .dependsOnlyOn("privacy", "privacy.erasure", "members", "subjects", "links", "mail", "audit", "tasks",
+                        "security", "system")
+                .keepsEntitiesAndRepositoriesInternal();
+    }
+
+    @Test
+    void retention_sweepsThroughTheApisOfDeactivationApplicationsLinksAndTheOutbox() {
+        module("privacy.retention")
+                .dependsOnlyOn("privacy", "privacy.deactivation", "application", "links", "mail", "members", "audit",
+                        "tasks", "system");
     }
 }
