@@ -138,11 +138,6 @@ public class Members {
         return members.findById(memberId).map(Member::getStatus);
     }
 
-    @Transactional(readOnly = true)
-    public long subjectIdOf(long memberId) {
-        return get(memberId).getSubjectId();
-    }
-
     /** Which of these data subjects are members, and in which state: one query for a batch of mails. */
     @Transactional(readOnly = true)
     public Map<Long, MemberStatus> statusesOfSubjects(Collection<Long> subjectIds) {

@@ -111,6 +111,10 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
         assertThat(status(memberId)).isEqualTo("ANONYMISED");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(processId)
                 .activityId("EndEvent_MemberAnonymised").count()).isEqualTo(1);
+        // The member is hidden at once; the ErasureProcess it handed them to erases them everywhere (DSR-7).
+        assertThat(retentionErasureOf(memberId)).isEqualTo("RUNNING");
+        runDueJobs();
+        assertThat(retentionErasureOf(memberId)).isEqualTo("VERIFIED");
         assertThat(browser.getJson("/api/members/" + memberId, "priya").body())
                 .contains("\"status\":\"ANONYMISED\"").doesNotContain(name, email, "profile");
         for (String gone : List.of(reactivationLink, manageLink)) {

@@ -129,8 +129,11 @@ abstract class RetentionSweepScenario extends PrivacyJourney {
         assertThat(jdbc.queryForList("SELECT referee_subject_id FROM reference_check WHERE application_id = ?", Object.class,
                 awaitedApplication)).doesNotContainNull();
 
-        // D: anonymised, and its waiting process ended with the reason.
+        // D: hidden at once, then erased everywhere by the ErasureProcess the sweep started (RET-1, DSR-7),
+        // and its waiting process ended with the reason.
         assertThat(status(leaver)).isEqualTo("ANONYMISED");
+        runDueJobs();
+        assertThat(retentionErasureOf(leaver)).isEqualTo("VERIFIED");
         assertThat(columnsHolding(leaverEmail)).isEmpty();
         assertThat(columnsHolding(leaverName)).isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(leaverProcess).count()).isZero();

@@ -71,7 +71,7 @@ public class Deactivations {
      */
     public DeactivationStatus deactivateForMember(long memberId, String staffUser) {
         return once(() -> {
-            MemberStatus status = members.status(memberId).orElseThrow(() -> new NotFoundException("No member " + memberId));
+            MemberStatus status = statusOf(memberId).status(); // knows an anonymised member whose row went with erasure
             if (status == MemberStatus.ANONYMISED) {
                 throw new ConflictException("Member " + memberId + " has been anonymised; there is nothing left to deactivate.");
             }
@@ -176,7 +176,7 @@ public class Deactivations {
         if (records.openFor(memberId).isPresent()) {
             return; // a repeated step
         }
-        long subjectId = members.subjectIdOf(memberId);
+        long subjectId = members.subjectIdOf(memberId).orElseThrow(() -> new NotFoundException("No member " + memberId));
         Instant now = clock.instant();
         long deactivationId = records.open(memberId, subjectId, byMember, now,
                 RetentionSettings.after(now, settings.retentionAfterDeactivation()));
