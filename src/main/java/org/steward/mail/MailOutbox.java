@@ -3,12 +3,15 @@ package org.steward.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,11 +30,14 @@ public class MailOutbox {
     private final MailRenderer renderer;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ObjectProvider<MailModelContributor> contributors;
 
-    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock,
+               ObjectProvider<MailModelContributor> contributors) {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.contributors = contributors;
     }
 
     /** @return false when a mail for this business event is already queued or sent */
@@ -57,11 +63,16 @@ public class MailOutbox {
                 "SELECT idempotency_key FROM outbox_message WHERE idempotency_key IN (:keys)",
                 new MapSqlParameterSource("keys", mails.stream().map(Mail::idempotencyKey).toList()), String.class));
         Timestamp now = Timestamp.from(clock.instant());
-        List<MapSqlParameterSource> rows = new ArrayList<>(mails.size());
+        List<Mail> fresh = new ArrayList<>(mails.size());
         for (Mail mail : mails) {
-            if (!present.add(mail.idempotencyKey())) {
-                continue;
+            if (present.add(mail.idempotencyKey())) {
+                fresh.add(mail);
             }
+        }
+        Map<String, Map<String, Object>> contributed = contributions(fresh);
+        List<MapSqlParameterSource> rows = new ArrayList<>(fresh.size());
+        for (Mail queued : fresh) {
+            Mail mail = queued.withModelDefaults(contributed.get(queued.idempotencyKey()));
             RenderedMail rendered = renderer.render(mail);
             rows.add(new MapSqlParameterSource("key", mail.idempotencyKey())
                     .addValue("subjectRef", mail.subjectRef())
@@ -71,19 +82,43 @@ public class MailOutbox {
                     .addValue("subject", rendered.subject())
                     .addValue("html", rendered.html())
                     .addValue("text", rendered.text())
+                    .addValue("purpose", mail.consentPurpose())
+                    .addValue("headers", MailHeaders.write(mail.headers()))
                     .addValue("now", now));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, recipient_subject_id,
-                                                subject, html_body, text_body, status, attempts, next_attempt_at, created_at)
+                                                subject, html_body, text_body, consent_purpose, mail_headers,
+                                                status, attempts, next_attempt_at, created_at)
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
-                            'PENDING', 0, :now, :now)""",
+                            :purpose, :headers, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
         }
         if (rows.size() < mails.size()) {
             log.info("Outbox: {} of {} mails already queued; not queued again", mails.size() - rows.size(), mails.size());
         }
         return rows.size();
+    }
+
+    /**
+     * Forgets to whom the mails about {@code subjectRef} went (an invited friend who removed their address,
+     * CON-7): the address, the subject link and any body still held are cleared; template, time and status stay.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forgetRecipients(String subjectRef) {
+        return jdbc.update("""
+                UPDATE outbox_message SET recipient = '', recipient_subject_id = NULL, html_body = '', text_body = '',
+                       mail_headers = NULL, status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END
+                WHERE subject_ref = :ref""", new MapSqlParameterSource("ref", subjectRef));
+    }
+
+    private Map<String, Map<String, Object>> contributions(List<Mail> mails) {
+        Map<String, Map<String, Object>> all = new HashMap<>();
+        if (!mails.isEmpty()) {
+            contributors.orderedStream().forEach(contributor -> contributor.contribute(mails).forEach(
+                    (key, entries) -> all.computeIfAbsent(key, k -> new HashMap<>()).putAll(entries)));
+        }
+        return all;
     }
 }

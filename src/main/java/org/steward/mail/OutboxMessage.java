@@ -16,7 +16,8 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message")
 class OutboxMessage {
 
-    public enum Status { PENDING, SENT, FAILED }
+    /** CANCELLED: queued for a consent purpose the recipient no longer consented to when it was due (CON-2). */
+    public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,6 +41,8 @@ class OutboxMessage {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    private String consentPurpose;
+    private String mailHeaders;
 
     protected OutboxMessage() {
     }
@@ -59,4 +62,6 @@ class OutboxMessage {
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
+    public String getConsentPurpose() { return consentPurpose; }
+    public String getMailHeaders() { return mailHeaders; }
 }

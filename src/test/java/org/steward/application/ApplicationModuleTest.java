@@ -10,7 +10,7 @@ class ApplicationModuleTest {
     @Test
     void application_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
         module("application")
-                .dependsOnlyOn("members", "organisations", "subjects", "mail", "links", "security", "system", "tasks")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "links", "security", "system", "tasks", "consent")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(ApplicationIntake.class, ApplicationDecisions.class, Admission.class,
                         ApplicationReviews.class, ReferenceService.class, ApplicationProcess.class,
