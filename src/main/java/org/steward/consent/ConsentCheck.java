@@ -1,13 +1,12 @@
 package org.steward.consent;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steward.members.MemberContact;
 import org.steward.members.Members;
 
 /**
@@ -44,6 +43,7 @@ public class ConsentCheck {
         if (consenting.isEmpty()) {
             return Set.of();
         }
-        return members.contactable(consenting).stream().map(MemberContact::memberId).collect(Collectors.toSet());
+        // Whom a mail may reach: active members (one query on ids, no contact details loaded).
+        return new HashSet<>(members.noticeRecipients(consenting, List.of()));
     }
 }
