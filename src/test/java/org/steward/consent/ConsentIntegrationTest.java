@@ -114,7 +114,8 @@ abstract class ConsentIntegrationTest extends IntegrationTest {
     protected void runConsentJobs() {
         for (int executed = 0; executed < 2000; executed++) {
             List<Job> due = managementService.createJobQuery().executable().orderByJobDuedate().asc().list().stream()
-                    .filter(job -> CONSENT_PROCESSES.contains(job.getProcessDefinitionKey())).limit(1).toList();
+                    .filter(job -> job.getProcessDefinitionKey() != null && CONSENT_PROCESSES.contains(job.getProcessDefinitionKey()))
+                    .limit(1).toList();
             if (due.isEmpty()) {
                 return;
             }
