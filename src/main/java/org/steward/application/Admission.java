@@ -4,23 +4,26 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steward.consent.ConsentRequests;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.subjects.Subject;
 
-/** APP-6: an approved applicant becomes an active member, is told, and is welcomed. */
+/** APP-6: an approved applicant becomes an active member, is told, is asked for the optional consents, and is welcomed. */
 @Service
 public class Admission {
 
     private final Applications applications;
     private final Members members;
     private final MailOutbox outbox;
+    private final ConsentRequests consentRequests;
 
-    Admission(Applications applications, Members members, MailOutbox outbox) {
+    Admission(Applications applications, Members members, MailOutbox outbox, ConsentRequests consentRequests) {
         this.applications = applications;
         this.members = members;
         this.outbox = outbox;
+        this.consentRequests = consentRequests;
     }
 
     /**
@@ -42,6 +45,7 @@ public class Admission {
                 "application-approved", applicant.email(), model).toSubject(applicant.id()));
         outbox.enqueue(new Mail("member-" + memberId + "-welcome", "member:" + memberId,
                 "member-welcome", applicant.email(), model).toSubject(applicant.id()));
+        consentRequests.askNewMember(memberId); // APP-6: asked for the optional consents (CON-1)
         return memberId;
     }
 }

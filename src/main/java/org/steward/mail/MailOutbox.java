@@ -97,14 +97,17 @@ public class MailOutbox {
                     .addValue("subject", rendered.subject())
                     .addValue("html", rendered.html())
                     .addValue("text", rendered.text())
+                    .addValue("purpose", mail.consentPurpose())
+                    .addValue("headers", MailHeaders.write(mail.headers()))
                     .addValue("now", now));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, recipient_subject_id,
-                                                subject, html_body, text_body, status, attempts, next_attempt_at, created_at)
+                                                subject, html_body, text_body, consent_purpose, mail_headers,
+                                                status, attempts, next_attempt_at, created_at)
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
-                            'PENDING', 0, :now, :now)""",
+                            :purpose, :headers, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
         }
         if (rows.size() < mails.size()) {

@@ -51,9 +51,17 @@ class MailRenderer {
         Map<String, Object> model = new HashMap<>(mail.model());
         model.putIfAbsent("baseUrl", properties.baseUrl());
         Context context = new Context(mail.locale(), model);
-        String subject = messages.getMessage(mail.template() + ".subject", null, mail.locale());
+        String subject = messages.getMessage(mail.template() + ".subject", subjectArguments(model), mail.locale());
         String html = engine.process(mail.template() + ".html", context);
         String text = engine.process(mail.template() + ".txt", context);
         return new RenderedMail(subject, html, text);
+    }
+
+    /**
+     * A subject that says what staff wrote (a newsletter's subject) is NAME.subject={0}, filled from the
+     * model's {@code subjectArguments}; every other subject is taken as written (no arguments).
+     */
+    private static Object[] subjectArguments(Map<String, Object> model) {
+        return model.get(Mail.SUBJECT_ARGUMENTS) instanceof java.util.List<?> arguments ? arguments.toArray() : null;
     }
 }

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -18,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailSendException;
@@ -44,12 +48,15 @@ public class OutboxDispatcher {
     private final JavaMailSender mailSender;
     private final StewardProperties properties;
     private final Clock clock;
+    private final ObjectProvider<PurposeConsent> consent;
 
-    OutboxDispatcher(NamedParameterJdbcTemplate jdbc, JavaMailSender mailSender, StewardProperties properties, Clock clock) {
+    OutboxDispatcher(NamedParameterJdbcTemplate jdbc, JavaMailSender mailSender, StewardProperties properties, Clock clock,
+                     ObjectProvider<PurposeConsent> consent) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+        this.consent = consent;
     }
 
     /** Sends every mail due now; returns how many were delivered. */
@@ -65,7 +72,7 @@ public class OutboxDispatcher {
             if (batch.isEmpty()) {
                 return delivered;
             }
-            delivered += send(batch, asOf);
+            delivered += send(withoutWithdrawnConsent(batch, asOf), asOf);
             if (batch.size() < properties.outbox().batchSize()) {
                 return delivered;
             }
@@ -91,11 +98,43 @@ public class OutboxDispatcher {
                         .addValue("ids", candidates)
                         .addValue("now", now));
         return jdbc.query("""
-                SELECT id, recipient, subject, html_body, text_body, attempts FROM outbox_message
-                WHERE claim_token = :claim ORDER BY id""",
+                SELECT id, recipient, recipient_subject_id, subject, html_body, text_body, attempts, consent_purpose, mail_headers
+                FROM outbox_message WHERE claim_token = :claim ORDER BY id""",
                 new MapSqlParameterSource("claim", claim),
-                (rs, i) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("html_body"), rs.getString("text_body"), rs.getInt("attempts")));
+                (rs, i) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getObject("recipient_subject_id", Long.class),
+                        rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"), rs.getInt("attempts"),
+                        rs.getString("consent_purpose"), rs.getString("mail_headers")));
+    }
+
+    /**
+     * CON-2: a mail queued for a consent purpose goes only if its recipient still consents now; the others
+     * are cancelled (kept as a record, body dropped). Asked once per purpose per batch.
+     */
+    private List<Row> withoutWithdrawnConsent(List<Row> batch, Instant asOf) {
+        Map<String, List<Row>> byPurpose = batch.stream().filter(row -> row.consentPurpose() != null)
+                .collect(Collectors.groupingBy(Row::consentPurpose));
+        if (byPurpose.isEmpty()) {
+            return batch;
+        }
+        PurposeConsent check = consent.getIfAvailable();
+        List<Long> cancelled = new ArrayList<>();
+        byPurpose.forEach((purpose, rows) -> {
+            Set<Long> allowed = check == null ? Set.of() : check.mayReceive(purpose,
+                    rows.stream().map(Row::recipientSubjectId).filter(Objects::nonNull).distinct().toList());
+            rows.stream().filter(row -> row.recipientSubjectId() == null || !allowed.contains(row.recipientSubjectId()))
+                    .forEach(row -> cancelled.add(row.id()));
+        });
+        if (cancelled.isEmpty()) {
+            return batch;
+        }
+        jdbc.update("""
+                UPDATE outbox_message SET status = 'CANCELLED', claim_token = NULL, claimed_until = NULL,
+                       last_error = 'Not sent: no current consent for its purpose when it was due', html_body = '', text_body = '',
+                       mail_headers = NULL
+                WHERE id IN (:ids)""",
+                new MapSqlParameterSource("ids", cancelled));
+        log.info("Outbox: {} mails not sent because their consent was withdrawn or has lapsed", cancelled.size());
+        return batch.stream().filter(row -> !cancelled.contains(row.id())).toList();
     }
 
     private int send(List<Row> batch, Instant asOf) {
@@ -144,6 +183,9 @@ public class OutboxDispatcher {
         helper.setTo(row.recipient());
         helper.setSubject(row.subject());
         helper.setText(row.textBody(), row.htmlBody());
+        for (Map.Entry<String, String> header : MailHeaders.read(row.headers()).entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         return message;
     }
 
@@ -153,7 +195,8 @@ public class OutboxDispatcher {
         }
         jdbc.update("""
                 UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1,
-                       claim_token = NULL, claimed_until = NULL, last_error = NULL, html_body = '', text_body = ''
+                       claim_token = NULL, claimed_until = NULL, last_error = NULL, html_body = '', text_body = '',
+                       mail_headers = NULL
                 WHERE id IN (:ids)""",
                 new MapSqlParameterSource("now", Timestamp.from(asOf)).addValue("ids", ids));
     }
@@ -185,7 +228,8 @@ public class OutboxDispatcher {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private record Row(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {
+    private record Row(long id, String recipient, Long recipientSubjectId, String subject, String htmlBody, String textBody,
+                       int attempts, String consentPurpose, String headers) {
     }
 
     /** A stable Message-ID per outbox row, so a receiver can recognise a resend after a crash. */

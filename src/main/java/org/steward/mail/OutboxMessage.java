@@ -16,7 +16,8 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_message")
 class OutboxMessage {
 
-    /** CANCELLED: the recipient was erased (DSR-7) or deactivated (DSR-6) before the mail went out. */
+    /** CANCELLED: the recipient was erased (DSR-7) or deactivated (DSR-6) before the mail went out, or no longer
+     *  consented to the mail's purpose when it was due (CON-2). */
     public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     @Id
@@ -41,6 +42,8 @@ class OutboxMessage {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    private String consentPurpose;
+    private String mailHeaders;
 
     protected OutboxMessage() {
     }
@@ -60,4 +63,6 @@ class OutboxMessage {
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
+    public String getConsentPurpose() { return consentPurpose; }
+    public String getMailHeaders() { return mailHeaders; }
 }

@@ -19,8 +19,8 @@ import org.steward.privacy.PersonalDataPlace;
 class OutboxPersonalData implements PersonalDataPlace {
 
     static final String CLEAR = """
-            UPDATE outbox_message SET recipient = '', html_body = '', text_body = '', last_error = NULL,
-                   recipient_subject_id = NULL, claim_token = NULL, claimed_until = NULL,
+            UPDATE outbox_message SET recipient = NULL, html_body = '', text_body = '', last_error = NULL,
+                   mail_headers = NULL, recipient_subject_id = NULL, claim_token = NULL, claimed_until = NULL,
                    status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END
             WHERE\s""";
 

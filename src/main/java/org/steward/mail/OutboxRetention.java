@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutboxRetention {
 
+    /** Rows that still name whom they went to: clearing them again would count them twice. */
+    private static final String STILL_ADDRESSED = "(recipient IS NOT NULL OR recipient_subject_id IS NOT NULL)";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     OutboxRetention(NamedParameterJdbcTemplate jdbc) {
@@ -59,12 +62,7 @@ public class OutboxRetention {
         if (subjectRefs.isEmpty()) {
             return 0;
         }
-        return jdbc.update("""
-                UPDATE outbox_message
-                SET status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END,
-                    recipient = NULL, recipient_subject_id = NULL, html_body = '', text_body = '',
-                    claim_token = NULL, claimed_until = NULL
-                WHERE subject_ref IN (:refs) AND (recipient IS NOT NULL OR recipient_subject_id IS NOT NULL)""",
+        return jdbc.update(OutboxPersonalData.CLEAR + STILL_ADDRESSED + " AND subject_ref IN (:refs)",
                 new MapSqlParameterSource("refs", subjectRefs));
     }
 
@@ -76,10 +74,8 @@ public class OutboxRetention {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int forgetRecipientsOfMailDoneBefore(Instant cutoff) {
-        return jdbc.update("""
-                UPDATE outbox_message SET recipient = NULL, recipient_subject_id = NULL, html_body = '', text_body = ''
-                WHERE ((status = 'SENT' AND sent_at < :cutoff) OR (status IN ('FAILED', 'CANCELLED') AND created_at < :cutoff))
-                  AND (recipient IS NOT NULL OR recipient_subject_id IS NOT NULL)""",
+        return jdbc.update(OutboxPersonalData.CLEAR + STILL_ADDRESSED
+                + " AND ((status = 'SENT' AND sent_at < :cutoff) OR (status IN ('FAILED', 'CANCELLED') AND created_at < :cutoff))",
                 new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)));
     }
 }

@@ -96,6 +96,13 @@ public class Members {
                 new MapSqlParameterSource("memberIds", memberIds).addValue("organisationIds", organisationIds), Long.class);
     }
 
+    /** CON-6: every member a notice to all may reach (active, still taking program communications), ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> communicationRecipients() {
+        return jdbc.queryForList("SELECT id FROM member WHERE status = 'ACTIVE' AND essential_communications = TRUE ORDER BY id",
+                Map.of(), Long.class);
+    }
+
     /**
      * The contactable members among these ids, ascending, with address and name: for one chunk of a
      * bulk mailing (call it with about a thousand ids at a time). Deactivated members are left out.

@@ -89,7 +89,8 @@ public class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN, checked first by CamundaXsrfGuard).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications"))
+                // RFC 8058 one-click unsubscribe is a cookie-less POST from the mail provider: the link's token is its proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications", "/links/unsubscribe/*"))
                 .headers(SecurityConfig::headers)
                 .addFilterAfter(new CamundaXsrfGuard(problems), AuthorizationFilter.class)
                 .addFilterAfter(new EngineApiGuard(problems, json), AuthorizationFilter.class)
@@ -137,6 +138,14 @@ public class SecurityConfig {
                         StaffGroups.authority(StaffGroups.ADMINS))
                 .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
+                // Consent (issue 11): newsletters and releases by program staff, policies by privacy officers.
+                .requestMatchers(HttpMethod.POST, "/api/newsletters", "/api/releases").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers(HttpMethod.POST, "/api/policies").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers(HttpMethod.POST, "/api/members/*/consents").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS),
+                        StaffGroups.authority(StaffGroups.ADMINS))
                 .anyRequest().authenticated();
     }
 

@@ -116,7 +116,8 @@ abstract class ApplicationJourneyScenario extends IntegrationTest {
         // APP-6: outcome and welcome mails; the member is active and opted in to essential mail.
         List<MimeMessage> applicantMail = deliverMailTo(applicant);
         assertThat(applicantMail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder("Please confirm your email address",
-                "Your application: one question from our team", "Your application has been approved", "Welcome to the community");
+                "Your application: one question from our team", "Your application has been approved", "Welcome to the community",
+                "Your choices: what else may we do?"); // APP-6: asked for the optional consents (CON-1)
         assertThat(jdbc.queryForMap("SELECT m.status, m.essential_communications FROM member m "
                 + "JOIN data_subject s ON s.id = m.subject_id WHERE s.email = ?", applicant))
                 .containsEntry("status", "ACTIVE").containsEntry("essential_communications", true);

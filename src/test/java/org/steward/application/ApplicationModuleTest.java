@@ -13,7 +13,7 @@ class ApplicationModuleTest {
     @Test
     void application_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
         module("application")
-                .dependsOnlyOn("members", "organisations", "subjects", "mail", "links", "security", "system", "tasks", "audit", "privacy")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "links", "security", "system", "tasks", "audit", "privacy", "consent")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(ApplicationIntake.class, EmailConfirmation.class, ApplicationDecisions.class, Admission.class,
                         ApplicationReviews.class, ReferenceService.class, ApplicationProcess.class,

@@ -3,7 +3,6 @@ package org.steward.privacy.deactivation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +90,6 @@ class MemberMailPolicy implements OutgoingMailPolicy {
     }
 
     private static Mail withManageLink(Mail mail, String token) {
-        Map<String, Object> model = new HashMap<>(mail.model());
-        model.put(MANAGE_MEMBERSHIP_PATH, MembershipLinks.MANAGE_PATH + token);
-        return new Mail(mail.idempotencyKey(), mail.subjectRef(), mail.template(), mail.recipient(), model, mail.locale(),
-                mail.recipientSubjectId());
+        return mail.withModelDefaults(Map.of(MANAGE_MEMBERSHIP_PATH, MembershipLinks.MANAGE_PATH + token));
     }
 }
