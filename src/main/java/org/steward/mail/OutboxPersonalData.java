@@ -37,13 +37,14 @@ class OutboxPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> personalColumns() {
-        return Map.of("outbox_message", Set.of("recipient", "html_body", "text_body", "last_error"));
+        return Map.of("outbox_message", Set.of("recipient", "html_body", "text_body", "last_error", "mail_headers"));
     }
 
     /** Subject lines come from messages.properties and carry no parameters; keys and references carry ids. */
     @Override
     public Map<String, Set<String>> otherTextColumns() {
-        return Map.of("outbox_message", Set.of("idempotency_key", "subject_ref", "template", "subject", "status", "claim_token"));
+        return Map.of("outbox_message", Set.of("idempotency_key", "subject_ref", "template", "subject", "status", "claim_token",
+                "consent_purpose"));
     }
 
     @Override
