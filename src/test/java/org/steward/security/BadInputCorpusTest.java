@@ -97,7 +97,7 @@ class BadInputCorpusTest extends IntegrationTest {
         cases.add(new Bad("POST /api/applications a JSON array", Kind.JSON, "/api/applications", "[1,2]", null, null, 400, "\"detail\""));
         cases.add(new Bad("POST /api/applications JSON null", Kind.JSON, "/api/applications", "null", null, null, 400, "\"detail\""));
         cases.add(new Bad("POST /api/applications as text/plain", Kind.RAW_TEXT, "/api/applications", application("\"x\":1"), null, null,
-                415, "not supported"));
+                415, "as application/json"));
         cases.add(new Bad("POST /api/applications empty object", Kind.JSON, "/api/applications", "{}", null, null, 400, "\"kind\""));
         api(cases, "kind as a number", "\"kind\":1", "\"detail\"");
         api(cases, "unknown kind", "\"kind\":\"WIZARD\"", "\"detail\"");
