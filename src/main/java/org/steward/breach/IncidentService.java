@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,9 +87,8 @@ public class IncidentService {
                 String.join(", ", request.dataCategories().stream().map(String::trim).toList()),
                 new LinkedHashSet<>(request.organisationIds()), new LinkedHashSet<>(request.memberIdsOrEmpty()),
                 new LinkedHashSet<>(request.allMembersOfOrganisationIdsOrEmpty()), reportedBy, now));
-        runtimeService.startProcessInstanceByKey(BreachProcess.KEY, String.valueOf(incident.getId()), Map.of(
-                BreachProcess.INCIDENT_ID, incident.getId(),
-                BreachProcess.DISCOVERED_AT, Date.from(request.discoveredAt())));
+        // The incident comes from the business key; its deadlines live in incident_deadline (IncidentReception).
+        runtimeService.startProcessInstanceByKey(BreachProcess.KEY, BreachProcess.businessKey(incident.getId()));
         log.info("Incident {} reported; ISO notice due by {}", incident.getId(), request.discoveredAt().plus(ISO_NOTICE_DEADLINE));
         return new Reported(incident.getId(), request.discoveredAt().plus(ISO_NOTICE_DEADLINE));
     }
@@ -232,7 +230,7 @@ public class IncidentService {
         Map<String, String> parts = new LinkedHashMap<>();
         List<String> blank = new ArrayList<>();
         for (String part : kind.parts()) {
-            Object value = formFields.get(ReportKind.formField(part));
+            Object value = formFields.get(part);
             String text = value == null ? "" : value.toString().trim();
             if (text.isEmpty()) {
                 blank.add(part);

@@ -2,7 +2,9 @@ package org.steward.breach.process;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentService;
 
 /** The collection Task_QueueMemberNotices runs over: one job per chunk of member ids (BRE-5). */
@@ -11,11 +13,11 @@ public class MemberNoticeChunks {
 
     private final IncidentService service;
 
-    MemberNoticeChunks(IncidentService service) {
+    public MemberNoticeChunks(IncidentService service) {
         this.service = service;
     }
 
-    public List<Long> of(Object incidentId) {
-        return service.memberNoticeChunks(((Number) incidentId).longValue());
+    public List<Long> of(DelegateExecution execution) {
+        return service.memberNoticeChunks(BreachProcess.incidentId(execution));
     }
 }
