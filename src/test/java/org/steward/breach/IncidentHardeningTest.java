@@ -244,7 +244,7 @@ class IncidentHardeningTest extends IntegrationTest {
     }
 
     private String repositoryDefinitionId() {
-        return jdbc.queryForObject("SELECT id_ FROM act_re_procdef WHERE key_ = ? ORDER BY version_ DESC LIMIT 1", String.class,
+        return jdbc.queryForObject("SELECT ID_ FROM ACT_RE_PROCDEF WHERE KEY_ = ? ORDER BY VERSION_ DESC LIMIT 1", String.class,
                 BreachProcess.KEY);
     }
 

@@ -247,7 +247,7 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
             typed.add(memberName(email));
         }
         typed.stream().filter(text -> !text.equals("not yet known")).forEach(this::assertNotInHistory);
-        assertThat(count("SELECT COUNT(*) FROM act_hi_detail WHERE type_ = 'FormProperty'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TYPE_ = 'FormProperty'")).isZero();
     }
 
     @Test
