@@ -1,6 +1,7 @@
 package org.steward.tasks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.steward.security.StaffGroups;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
+import org.steward.security.StaffGroups;
 
 /**
  * Processes start through Steward, which checks the case first (POST /api/incidents, POST
@@ -41,7 +43,8 @@ class EngineStartGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded as the REST resources match it, so /%73tart is /start.
+        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()), StandardCharsets.UTF_8);
         return !"POST".equals(request.getMethod()) || !START.matcher(path).matches();
     }
 

@@ -146,7 +146,7 @@ class IncidentHardeningTest extends IntegrationTest {
         // The engine's own start endpoints are closed to staff on /engine-rest ...
         for (String path : List.of("/key/" + BreachProcess.KEY + "/start", "/key/" + BreachProcess.KEY + "/submit-form",
                 "/" + definitionId + "/start", "/" + definitionId + "/submit-form",
-                "/key/" + BreachProcess.KEY + "/tenant-id/x/start")) {
+                "/key/" + BreachProcess.KEY + "/tenant-id/x/start", "/key/" + BreachProcess.KEY + "/%73tart")) {
             for (String user : List.of("sam", "peter")) {
                 HttpResponse<String> refused = browser.postJson("/engine-rest/process-definition" + path,
                         "{\"businessKey\":\"incident-999999\",\"variables\":{}}", user);

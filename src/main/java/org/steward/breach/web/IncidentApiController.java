@@ -74,7 +74,7 @@ class IncidentApiController {
                 "csrf", Map.of("headerName", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 
-    /** What the breach task forms in Tasklist show, fetched by id so it never enters process variables. */
+    /** The incident for API clients; the task forms read it, with its deadlines, from /api/staff/tasks/{taskId}/view. */
     @GetMapping("/api/staff/incidents/{id}")
     @PreAuthorize("hasAnyAuthority('GROUP_security-officers', 'GROUP_admins')")
     IncidentService.IncidentView view(@PathVariable long id) {
