@@ -152,9 +152,8 @@ public class IncidentDeadlines {
     }
 
     private Deadline done(long incidentId, Kind kind, int cycle) {
-        Deadline deadline = current(incidentId, kind, cycle).filter(d -> d.doneAt() != null)
+        return current(incidentId, kind, cycle).filter(d -> d.doneAt() != null)
                 .orElseThrow(() -> new IllegalStateException("Incident " + incidentId + ": " + kind + " is not done yet"));
-        return deadline;
     }
 
     private Deadline open(long incidentId, Kind kind, int cycle, Instant dueAt, String recordedBy) {
