@@ -3,6 +3,7 @@ package org.steward.tasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,10 @@ class EngineStartGuard extends OncePerRequestFilter {
             + "security incident with POST /api/incidents (in Tasklist: Start process, Report a security incident), "
             + "apply with POST /api/applications.";
 
+    /** Every engine API that starts an instance of a definition: by id or key, default or named engine, restarts too. */
     private static final Pattern START = Pattern.compile(
-            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/"
-                    + "(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form)/?$");
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/"
+                    + "(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form|restart|restart-async)$");
 
     private final ObjectMapper json;
 
@@ -43,9 +45,20 @@ class EngineStartGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Decoded as the REST resources match it, so /%73tart is /start.
-        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()), StandardCharsets.UTF_8);
-        return !"POST".equals(request.getMethod()) || !START.matcher(path).matches();
+        return !"POST".equals(request.getMethod()) || !START.matcher(normalised(request)).matches();
+    }
+
+    /**
+     * Decoded as the REST resources match it (/%73tart is /start), in lower case, without ;parameters,
+     * repeated or trailing slashes: every spelling that could reach a start endpoint matches.
+     */
+    static String normalised(HttpServletRequest request) {
+        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT).replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
     }
 
     @Override

@@ -146,7 +146,9 @@ class IncidentHardeningTest extends IntegrationTest {
         // The engine's own start endpoints are closed to staff on /engine-rest ...
         for (String path : List.of("/key/" + BreachProcess.KEY + "/start", "/key/" + BreachProcess.KEY + "/submit-form",
                 "/" + definitionId + "/start", "/" + definitionId + "/submit-form",
-                "/key/" + BreachProcess.KEY + "/tenant-id/x/start", "/key/" + BreachProcess.KEY + "/%73tart")) {
+                "/key/" + BreachProcess.KEY + "/tenant-id/x/start", "/key/" + BreachProcess.KEY + "/%73tart",
+                "/key/" + BreachProcess.KEY + "/START", "/key/" + BreachProcess.KEY + "/start/",
+                "/" + definitionId + "/restart")) {
             for (String user : List.of("sam", "peter")) {
                 HttpResponse<String> refused = browser.postJson("/engine-rest/process-definition" + path,
                         "{\"businessKey\":\"incident-999999\",\"variables\":{}}", user);
@@ -154,6 +156,10 @@ class IncidentHardeningTest extends IntegrationTest {
                 assertThat(refused.body()).contains("POST /api/incidents").doesNotContain("ENGINE-");
             }
         }
+        // ... the named engine's path too ...
+        HttpResponse<String> named = browser.postJson("/engine-rest/engine/default/process-definition/key/" + BreachProcess.KEY
+                + "/start", "{\"businessKey\":\"incident-999999\"}", "sam");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(403);
         // ... and on Tasklist's own API, with a signed-in session and Camunda's CSRF token.
         StaffSession sam = StaffSession.signIn(port, "sam");
         String xsrf = sam.camundaXsrfToken();

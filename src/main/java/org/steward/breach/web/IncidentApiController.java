@@ -3,12 +3,14 @@ package org.steward.breach.web;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,12 +68,16 @@ class IncidentApiController {
     /** What Tasklist's start form "Report a security incident" offers, and the CSRF token it posts back with. */
     @GetMapping("/api/staff/incidents/start-form")
     @PreAuthorize("hasAnyAuthority('GROUP_security-officers', 'GROUP_admins')")
-    Map<String, Object> startForm(CsrfToken csrf) {
+    Map<String, Object> startForm(@Nullable CsrfToken csrf) {
         List<OrganisationChoice> choices = organisations.organisations().stream()
                 .map(o -> new OrganisationChoice(o.id(), o.name(), o.hasSecurityContact())).toList();
-        return Map.of("organisations", choices,
-                "maxDiscoveryAgeDays", settings.maxDiscoveryAge().toDays(),
-                "csrf", Map.of("headerName", csrf.getHeaderName(), "token", csrf.getToken()));
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("organisations", choices);
+        form.put("maxDiscoveryAgeDays", settings.maxDiscoveryAge().toDays());
+        if (csrf != null) { // HTTP Basic clients have no session and need no token
+            form.put("csrf", Map.of("headerName", csrf.getHeaderName(), "token", csrf.getToken()));
+        }
+        return form;
     }
 
     /** The incident for API clients; the task forms read it, with its deadlines, from /api/staff/tasks/{taskId}/view. */
