@@ -27,7 +27,7 @@ public class IncidentApprovals {
 
     private static final RowMapper<Approval> ROW = (rs, i) -> new Approval(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
             rs.getInt("cycle"), rs.getObject("report_id") == null ? null : rs.getLong("report_id"), rs.getString("approved_by"),
-            IncidentDeadlines.instant(rs, "approved_at"));
+            IncidentDeadlineLog.instant(rs, "approved_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -48,7 +48,7 @@ public class IncidentApprovals {
                 VALUES (:incident, :kind, :cycle, :report, :by, :now)""",
                 new MapSqlParameterSource("incident", incidentId).addValue("kind", kind.name()).addValue("cycle", cycle)
                         .addValue("report", reportId).addValue("by", staffUser)
-                        .addValue("now", IncidentDeadlines.utc(clock.instant())));
+                        .addValue("now", IncidentDeadlineLog.utc(clock.instant())));
     }
 
     /** The latest approval of this step: a report revised and approved again replaces the earlier one. */

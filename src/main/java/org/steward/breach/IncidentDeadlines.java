@@ -1,19 +1,11 @@
 package org.steward.breach;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * updated; the current state is derived from them. The process's timers and task due dates read the
  * due times from here (see {@code BreachTimers}), so no writable process variable decides them.
  *
- * <p>Plain JDBC on purpose: the process tests run this same class against their own database.
+ * <p>Plain JDBC on purpose ({@link IncidentDeadlineLog}): the process tests run this same class against
+ * their own database.
  */
 @Service
 public class IncidentDeadlines {
@@ -43,19 +36,15 @@ public class IncidentDeadlines {
 
     public enum State { OPEN, MET, MISSED, WITHDRAWN }
 
-    private enum Entry { OPENED, DONE, WITHDRAWN }
-
     /** A deadline as it stands: derived from its rows. {@code recordedBy} is who met it (null: Steward alone). */
     public record Deadline(Kind kind, int cycle, Instant dueAt, Instant doneAt, Boolean met, State state,
                            String recordedBy) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final Clock clock;
+    private final IncidentDeadlineLog log;
 
     public IncidentDeadlines(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.log = new IncidentDeadlineLog(jdbc, clock);
     }
 
     /** At intake (BRE-1): the ISO notice and the supervisory-authority clocks count from discovery. */
@@ -91,7 +80,8 @@ public class IncidentDeadlines {
         if (current.state() != State.OPEN) {
             return current;
         }
-        insert(incidentId, kind, cycle, Entry.DONE, current.dueAt(), doneAt, !doneAt.isAfter(current.dueAt()), recordedBy);
+        log.insert(incidentId, kind, cycle, IncidentDeadlineLog.Entry.DONE, current.dueAt(), doneAt,
+                !doneAt.isAfter(current.dueAt()), recordedBy);
         return current(incidentId, kind, cycle).orElseThrow();
     }
 
@@ -100,7 +90,8 @@ public class IncidentDeadlines {
     public void withdrawOpen(long incidentId, String recordedBy) {
         for (Deadline deadline : of(incidentId)) {
             if (deadline.state() == State.OPEN) {
-                insert(incidentId, deadline.kind(), deadline.cycle(), Entry.WITHDRAWN, deadline.dueAt(), null, null, recordedBy);
+                log.insert(incidentId, deadline.kind(), deadline.cycle(), IncidentDeadlineLog.Entry.WITHDRAWN, deadline.dueAt(),
+                        null, null, recordedBy);
             }
         }
     }
@@ -116,9 +107,7 @@ public class IncidentDeadlines {
     /** The latest status report cycle opened (0 before the first); 0 for the deadlines that do not repeat. */
     @Transactional(readOnly = true)
     public int currentCycle(long incidentId, Kind kind) {
-        Integer cycle = jdbc.queryForObject("SELECT MAX(cycle) FROM incident_deadline WHERE incident_id = :incident AND kind = :kind",
-                new MapSqlParameterSource("incident", incidentId).addValue("kind", kind.name()), Integer.class);
-        return cycle == null ? 0 : cycle;
+        return log.currentCycle(incidentId, kind);
     }
 
     @Transactional(readOnly = true)
@@ -129,26 +118,7 @@ public class IncidentDeadlines {
     /** Every deadline of the incident as it stands, in the order they were opened (BRE-6). */
     @Transactional(readOnly = true)
     public List<Deadline> of(long incidentId) {
-        Map<String, Deadline> deadlines = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT kind, cycle, entry, due_at, done_at, met, recorded_by FROM incident_deadline
-                WHERE incident_id = :incident ORDER BY id""", new MapSqlParameterSource("incident", incidentId), rs -> {
-            Kind kind = Kind.valueOf(rs.getString("kind"));
-            int cycle = rs.getInt("cycle");
-            Instant due = instant(rs, "due_at");
-            String key = kind + "/" + cycle;
-            switch (Entry.valueOf(rs.getString("entry"))) {
-                case OPENED -> deadlines.putIfAbsent(key, new Deadline(kind, cycle, due, null, null, State.OPEN, null));
-                case DONE -> {
-                    boolean met = rs.getBoolean("met");
-                    deadlines.put(key, new Deadline(kind, cycle, due, instant(rs, "done_at"), met,
-                            met ? State.MET : State.MISSED, rs.getString("recorded_by")));
-                }
-                case WITHDRAWN -> deadlines.put(key, new Deadline(kind, cycle, due, null, null, State.WITHDRAWN,
-                        rs.getString("recorded_by")));
-            }
-        });
-        return new ArrayList<>(deadlines.values());
+        return log.of(incidentId);
     }
 
     private Deadline done(long incidentId, Kind kind, int cycle) {
@@ -161,27 +131,7 @@ public class IncidentDeadlines {
         if (existing.isPresent()) {
             return existing.get(); // a retried step opens nothing twice, and never moves a due time
         }
-        insert(incidentId, kind, cycle, Entry.OPENED, dueAt, null, null, recordedBy);
+        log.insert(incidentId, kind, cycle, IncidentDeadlineLog.Entry.OPENED, dueAt, null, null, recordedBy);
         return current(incidentId, kind, cycle).orElseThrow();
-    }
-
-    private void insert(long incidentId, Kind kind, int cycle, Entry entry, Instant dueAt, Instant doneAt, Boolean met,
-                        String recordedBy) {
-        jdbc.update("""
-                INSERT INTO incident_deadline (incident_id, kind, cycle, entry, due_at, done_at, met, recorded_by, recorded_at)
-                VALUES (:incident, :kind, :cycle, :entry, :due, :done, :met, :by, :now)""",
-                new MapSqlParameterSource("incident", incidentId).addValue("kind", kind.name()).addValue("cycle", cycle)
-                        .addValue("entry", entry.name()).addValue("due", utc(dueAt)).addValue("done", utc(doneAt))
-                        .addValue("met", met).addValue("by", recordedBy).addValue("now", utc(clock.instant())));
-    }
-
-    /** Stored as UTC wall time, as Hibernate stores our other instants, whatever the JVM's zone. */
-    static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }
