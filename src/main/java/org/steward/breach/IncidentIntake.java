@@ -1,10 +1,7 @@
 package org.steward.breach;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 
@@ -17,53 +14,58 @@ import org.steward.members.Members;
 import org.steward.organisations.OrganisationRegister;
 import org.steward.system.InvalidInputException;
 
-/** A security officer reports an incident (BRE-1): checked, stored, its process started. */
+/**
+ * A security officer reports an incident (BRE-1), through the API or Tasklist's start form alike:
+ * checked ({@link IncidentRequestRules} and the register), stored, its legal clocks opened in
+ * {@link IncidentDeadlines} and its process started by business key ({@code incident-7}), all in one
+ * transaction or not at all. No deadline or text is handed to the engine (issue 7 finding 2, issue 15).
+ */
 @Service
 public class IncidentIntake {
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(IncidentIntake.class);
 
     private final IncidentRepository incidents;
+    private final IncidentRequestRules rules;
+    private final IncidentDeadlines deadlines;
     private final OrganisationRegister organisations;
     private final Members members;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    IncidentIntake(IncidentRepository incidents, OrganisationRegister organisations, Members members,
-                   RuntimeService runtimeService, Clock clock) {
+    IncidentIntake(IncidentRepository incidents, IncidentRequestRules rules, IncidentDeadlines deadlines,
+                   OrganisationRegister organisations, Members members, RuntimeService runtimeService, Clock clock) {
         this.incidents = incidents;
+        this.rules = rules;
+        this.deadlines = deadlines;
         this.organisations = organisations;
         this.members = members;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
 
-    public record Reported(long id, Instant noticeDeadline) {
+    public record Reported(long id, Instant noticeDeadline, Instant supervisoryAuthorityDeadline) {
     }
 
     /** Stores the incident and starts its process (BRE-1), or stores and starts nothing and says what is wrong. */
     @Transactional
     public Reported report(IncidentRequest request, String reportedBy) {
         checkBusinessRules(request);
-        Instant now = clock.instant();
         Incident incident = incidents.saveAndFlush(new Incident(request.discoveredAt(), request.summary().trim(),
                 String.join(", ", request.dataCategories().stream().map(String::trim).toList()),
                 new LinkedHashSet<>(request.organisationIds()), new LinkedHashSet<>(request.memberIdsOrEmpty()),
-                new LinkedHashSet<>(request.allMembersOfOrganisationIdsOrEmpty()), reportedBy, now));
-        runtimeService.startProcessInstanceByKey(BreachProcess.KEY, String.valueOf(incident.getId()), Map.of(
-                BreachProcess.INCIDENT_ID, incident.getId(),
-                BreachProcess.DISCOVERED_AT, Date.from(request.discoveredAt())));
-        Instant deadline = request.discoveredAt().plus(Incidents.ISO_NOTICE_DEADLINE);
-        log.info("Incident {} reported; ISO notice due by {}", incident.getId(), deadline);
-        return new Reported(incident.getId(), deadline);
+                new LinkedHashSet<>(request.allMembersOfOrganisationIdsOrEmpty()), reportedBy, clock.instant()));
+        long id = incident.getId();
+        // The process waits after its start event (async), so its timers read these once we commit.
+        deadlines.openAtDiscovery(id, request.discoveredAt(), reportedBy);
+        runtimeService.startProcessInstanceByKey(BreachProcess.KEY, BreachProcess.businessKey(id));
+        Instant notice = deadlines.dueAt(id, IncidentDeadlines.Kind.ISO_NOTICE, 0);
+        log.info("Incident {} reported; ISO notice due by {}", id, notice);
+        return new Reported(id, notice, deadlines.dueAt(id, IncidentDeadlines.Kind.SUPERVISORY_AUTHORITY, 0));
     }
 
     private void checkBusinessRules(IncidentRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (request.discoveredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            errors.put("discoveredAt", "the discovery time cannot lie in the future");
-        }
+        Map<String, String> errors = rules.problems(request);
         for (Long organisationId : request.organisationIds()) {
             if (!organisations.exists(organisationId)) {
                 errors.putIfAbsent("organisationIds", "no member organisation with id " + organisationId);
@@ -78,7 +80,7 @@ public class IncidentIntake {
             }
         }
         if (!members.allExist(request.memberIdsOrEmpty())) {
-            errors.put("memberIds", "some of these ids are not members");
+            errors.putIfAbsent("memberIds", "some of these ids are not members");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What security officers record on the incident's tasks: the triage outcome (BRE-1), report texts
  * as versioned revisions (BRE-3, BRE-4, BRE-5), the end of the investigation, and the supervisory
- * authority decision (BRE-6). Free text lands here, never in the process.
+ * authority decision (BRE-6). Free text lands here, posted by the task forms to Steward's API
+ * (issue 15), never in the process.
  */
 @Service
 public class IncidentRecords {
@@ -51,7 +52,7 @@ public class IncidentRecords {
         Map<String, String> parts = new LinkedHashMap<>();
         List<String> blank = new ArrayList<>();
         for (String part : kind.parts()) {
-            Object value = formFields.get(ReportKind.formField(part));
+            Object value = formFields.get(part);
             String text = value == null ? "" : value.toString().trim();
             if (text.isEmpty()) {
                 blank.add(part);

@@ -1,6 +1,5 @@
 package org.steward.breach;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +16,6 @@ import org.steward.system.NotFoundException;
 @Service
 public class Incidents {
 
-    /** The BRE-2 promise: the ISO notice within 24 hours of discovery. */
-    public static final Duration ISO_NOTICE_DEADLINE = Duration.ofHours(24);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentRepository incidents;
@@ -34,6 +31,12 @@ public class Incidents {
         return incidents.findById(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
     }
 
+    /** 404 for an unknown incident. */
+    @Transactional(readOnly = true)
+    public void requireExists(long incidentId) {
+        get(incidentId);
+    }
+
     /** What every incident mail shows. */
     Map<String, Object> mailModel(Incident incident) {
         Map<String, Object> model = new HashMap<>();
@@ -41,11 +44,11 @@ public class Incidents {
         model.put("discoveredAt", TIME.format(incident.getDiscoveredAt()));
         model.put("dataCategories", incident.getDataCategories());
         model.put("summary", incident.getSummary());
-        model.put("noticeDeadline", TIME.format(incident.getDiscoveredAt().plus(ISO_NOTICE_DEADLINE)));
+        model.put("noticeDeadline", TIME.format(incident.getDiscoveredAt().plus(IncidentDeadlines.ISO_NOTICE_WITHIN)));
         return model;
     }
 
-    /** What the Tasklist forms show of an incident, fetched by id so it never enters process variables. */
+    /** What the Tasklist forms show of an incident, read by the business key's id so it never enters process variables. */
     public record IncidentView(long id, String status, Instant discoveredAt, Instant noticeDeadline, String summary,
                                String dataCategories, List<String> organisations, int listedMembers,
                                List<String> allMembersOf, String closureReason) {
@@ -55,7 +58,7 @@ public class Incidents {
     public IncidentView view(long incidentId) {
         Incident incident = get(incidentId);
         return new IncidentView(incident.getId(), incident.getStatus().name(), incident.getDiscoveredAt(),
-                incident.getDiscoveredAt().plus(ISO_NOTICE_DEADLINE), incident.getSummary(), incident.getDataCategories(),
+                incident.getDiscoveredAt().plus(IncidentDeadlines.ISO_NOTICE_WITHIN), incident.getSummary(), incident.getDataCategories(),
                 incident.getOrganisationIds().stream().map(id -> organisations.organisation(id).name()).toList(),
                 incident.getListedMemberIds().size(),
                 incident.getAllMembersOfOrganisationIds().stream().map(id -> organisations.organisation(id).name()).toList(),

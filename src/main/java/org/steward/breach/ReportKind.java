@@ -2,7 +2,10 @@ package org.steward.breach;
 
 import java.util.List;
 
-/** The texts an incident collects, each with the parts the rules require; none may be blank. */
+/**
+ * The texts an incident collects, each with the parts the rules require; none may be blank. A task
+ * form posts each part under its own name to Steward, never to the engine (issue 15).
+ */
 public enum ReportKind {
 
     /** BRE-3: the written report to the organisations' contacts. */
@@ -20,10 +23,5 @@ public enum ReportKind {
 
     public List<String> parts() {
         return parts;
-    }
-
-    /** The Tasklist form field of a part: free text, so never kept in history. */
-    public static String formField(String part) {
-        return "text_" + part;
     }
 }

@@ -16,4 +16,13 @@ class TasksConfig {
         registration.setOrder(0);
         return registration;
     }
+
+    /** Like the completion guard: after Spring Security, before the engine's REST resources. */
+    @Bean
+    FilterRegistrationBean<EngineStartGuard> engineStartGuard(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new EngineStartGuard(json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(0);
+        return registration;
+    }
 }

@@ -123,6 +123,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.SAM, Who.ADA).build());
         rows.add(row("read an incident", Via.BASIC, "GET", "/api/staff/incidents/" + NO_SUCH_ID, null)
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.SAM, Who.ADA).build());
+        rows.add(row("incident start form (Tasklist, BRE-1)", Via.BASIC, "GET", "/api/staff/incidents/start-form", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.SAM, Who.ADA).build());
+        rows.add(row("incident deadlines and approvals (BRE-6)", Via.BASIC, "GET", "/api/staff/incidents/" + NO_SUCH_ID + "/deadlines", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.SAM, Who.PRIYA, Who.AUDREY, Who.ADA).build());
         rows.add(row("list organisations", Via.BASIC, "GET", "/api/organisations", null).staff(Expect.OK).build());
         rows.add(row("read an organisation", Via.BASIC, "GET", "/api/organisations/{organisationId}", null).staff(Expect.OK).build());
         rows.add(row("add an organisation", Via.BASIC, "POST", "/api/organisations", "{\"name\":\"\"}")
@@ -173,6 +177,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.ADA)/* finding 3 */.build());
         rows.add(row("set a task's assignee", Via.BASIC, "POST", "/engine-rest/task/{taskId}/assignee", "{\"userId\":null}")
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.ADA)/* finding 3 */.build());
+        // Processes start through Steward (issue 8 item 5): the engine's start endpoints refuse staff; administrators
+        // pass to the engine, which refuses the unknown definition.
+        rows.add(row("start a process over /engine-rest", Via.BASIC, "POST", "/engine-rest/process-definition/key/NoSuchProcess/start",
+                "{}").staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.ADA).build());
+        rows.add(new RowBuilder("start a process over Tasklist's engine API", Via.WEBAPP, "POST",
+                "/camunda/api/engine/engine/default/process-definition/key/NoSuchProcess/submit-form", "application/json", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.ADA).anonymous(Expect.UNAUTHENTICATED).build());
         rows.add(row("read process history", Via.BASIC, "GET", "/engine-rest/history/process-instance", null).staff(Expect.OK).build());
         rows.add(row("list users", Via.BASIC, "GET", "/engine-rest/user", null).staff(Expect.OK).build());
         rows.add(row("list groups", Via.BASIC, "GET", "/engine-rest/group", null).staff(Expect.OK).build());

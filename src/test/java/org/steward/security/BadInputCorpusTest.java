@@ -176,7 +176,17 @@ class BadInputCorpusTest extends IntegrationTest {
                 {"a category of 101 characters", "{" + valid + ",\"dataCategories\":[\"" + "c".repeat(101) + "\"]}", "\"dataCategories[0]\""},
                 {"organisation ids as words", "{" + valid + ",\"organisationIds\":[\"one\"]}", "\"detail\""},
                 {"no organisations", "{" + valid + ",\"organisationIds\":[]}", "\"organisationIds\""},
-                {"organisation id 1.5", "{" + valid + ",\"organisationIds\":[1.5]}", "\"detail\""}}) {
+                {"organisation id 1.5", "{" + valid + ",\"organisationIds\":[1.5]}", "\"detail\""},
+                // Issue 7 finding 10: the categories are kept as one line of at most 1000 characters.
+                {"categories of more than 1000 characters in all", "{" + valid + ",\"dataCategories\":["
+                        + String.join(",", java.util.Collections.nCopies(11, "\"" + "c".repeat(99) + "\"")) + "]}",
+                        "the categories together may be at most 1000 characters"},
+                // Issue 7 finding 7 (BRE-1, BRE-2): deadlines count from discovery, so it must be plausible.
+                {"discovery time in the future", "{" + valid + ",\"discoveredAt\":\""
+                        + java.time.Instant.now().plus(java.time.Duration.ofDays(1)) + "\"}", "cannot lie in the future"},
+                {"discovery time in year 1", "{" + valid + ",\"discoveredAt\":\"0001-01-01T00:00:00Z\"}", "more than 30 days back"},
+                {"all members of an organisation not among the affected",
+                        "{" + valid + ",\"allMembersOfOrganisationIds\":[2]}", "\"allMembersOfOrganisationIds\""}}) {
             cases.add(new Bad("POST /api/incidents " + c[0], Kind.JSON, "/api/incidents", c[1], null, "sam", 400, c[2]));
         }
     }

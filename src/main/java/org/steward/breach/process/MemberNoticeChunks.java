@@ -2,7 +2,9 @@ package org.steward.breach.process;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import org.steward.breach.BreachProcess;
 import org.steward.breach.MemberNotices;
 
 /** The collection Task_QueueMemberNotices runs over: one job per chunk of member ids (BRE-5). */
@@ -15,7 +17,7 @@ public class MemberNoticeChunks {
         this.service = service;
     }
 
-    public List<Long> of(Object incidentId) {
-        return service.memberNoticeChunks(((Number) incidentId).longValue());
+    public List<Long> of(DelegateExecution execution) {
+        return service.memberNoticeChunks(BreachProcess.incidentId(execution));
     }
 }

@@ -3,6 +3,7 @@ package org.steward.breach.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.steward.breach.BreachProcess;
 import org.steward.breach.MemberNotices;
 
 /** Task_SelectMemberNoticeRecipients (BRE-5): fixes who is told, in chunks of member ids. */
@@ -17,6 +18,6 @@ class SelectMemberNoticeRecipientsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.selectMemberNoticeRecipients(TaskVariables.incidentId(execution));
+        service.selectMemberNoticeRecipients(BreachProcess.incidentId(execution));
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
 import org.steward.breach.IncidentNotices;
 
-/** Task_SendMinimalIsoNotice (BRE-2): nobody sent the notice by 23 hours, so a minimal one goes out. */
+/** Task_SendMinimalIsoNotice (BRE-2): nobody sent the notice by 23 hours, so a minimal one goes out (logged as MINIMAL_ISO_NOTICE). */
 @Component
 class SendMinimalIsoNoticeDelegate implements JavaDelegate {
 
@@ -18,7 +18,6 @@ class SendMinimalIsoNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.sendIsoNotice(TaskVariables.incidentId(execution), null, true);
-        execution.setVariable(BreachProcess.ISO_NOTICE_AUTOMATIC, true);
+        service.sendIsoNotice(BreachProcess.incidentId(execution), null, true);
     }
 }

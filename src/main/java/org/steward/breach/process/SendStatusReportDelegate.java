@@ -4,20 +4,28 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
+import org.steward.breach.IncidentApprovals;
+import org.steward.breach.IncidentDeadlines;
 import org.steward.breach.IncidentNotices;
 
-/** Task_SendStatusReport (BRE-4): this cycle's status report, to every contact. */
+/** Task_SendStatusReport (BRE-4): this cycle's approved status report, to every contact. */
 @Component
 class SendStatusReportDelegate implements JavaDelegate {
 
     private final IncidentNotices service;
+    private final IncidentDeadlines deadlines;
+    private final IncidentApprovals approvals;
 
-    SendStatusReportDelegate(IncidentNotices service) {
+    SendStatusReportDelegate(IncidentNotices service, IncidentDeadlines deadlines, IncidentApprovals approvals) {
         this.service = service;
+        this.deadlines = deadlines;
+        this.approvals = approvals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.sendReport(TaskVariables.incidentId(execution), TaskVariables.longValue(execution, BreachProcess.STATUS_REPORT_ID));
+        long incident = BreachProcess.incidentId(execution);
+        int cycle = deadlines.currentCycle(incident, IncidentDeadlines.Kind.STATUS_REPORT);
+        service.sendReport(incident, approvals.approvedReport(incident, IncidentApprovals.Kind.STATUS_REPORT, cycle));
     }
 }

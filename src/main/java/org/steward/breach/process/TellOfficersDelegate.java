@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.steward.breach.BreachProcess;
+import org.steward.breach.IncidentDeadlines;
 import org.steward.breach.IncidentNotices;
 
 /** The escalation tasks (BRE-2, BRE-3, BRE-4, BRE-6): mails every security officer; the task's input "escalation" says why. */
@@ -11,16 +12,17 @@ import org.steward.breach.IncidentNotices;
 class TellOfficersDelegate implements JavaDelegate {
 
     private final IncidentNotices service;
+    private final IncidentDeadlines deadlines;
 
-    TellOfficersDelegate(IncidentNotices service) {
+    TellOfficersDelegate(IncidentNotices service, IncidentDeadlines deadlines) {
         this.service = service;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object cycle = execution.getVariable(BreachProcess.STATUS_REPORT_CYCLE);
-        service.tellOfficers(TaskVariables.incidentId(execution),
-                BreachProcess.Escalation.valueOf((String) execution.getVariable(BreachProcess.ESCALATION)),
-                cycle == null ? 0 : ((Number) cycle).intValue());
+        long incident = BreachProcess.incidentId(execution);
+        service.tellOfficers(incident, BreachProcess.Escalation.valueOf((String) execution.getVariable(BreachProcess.ESCALATION)),
+                deadlines.currentCycle(incident, IncidentDeadlines.Kind.STATUS_REPORT));
     }
 }

@@ -36,4 +36,20 @@ public abstract class BrowserTest extends IntegrationTest {
     protected LoginPage signIn(String user) {
         return LoginPage.open(driver, url("/login")).signInAs(user, "demo");
     }
+
+    /**
+     * A screenshot of the page now, as {@code target/screenshots/<TestClass>-<step>.png}, for a journey that
+     * passes through several pages (the last page of every test is saved anyway). Never fails the test.
+     */
+    protected void screenshot(String step) {
+        String name = getClass().getSimpleName() + "-" + step;
+        try {
+            java.nio.file.Files.createDirectories(RealBrowser.SCREENSHOTS);
+            java.io.File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+            java.nio.file.Files.copy(shot.toPath(), RealBrowser.SCREENSHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException | org.openqa.selenium.WebDriverException e) {
+            System.err.println("No screenshot for " + name + ": " + e.getMessage());
+        }
+    }
 }
