@@ -43,7 +43,10 @@ class BreachPersonalData implements PersonalDataPlace {
         return Map.of("incident", Set.of("status", "data_categories", "reported_by", "closed_by"),
                 "incident_report", Set.of("kind", "written_by"),
                 "incident_report_part", Set.of("part"),
-                "incident_notice", Set.of("kind", "outbox_key", "approved_by"));
+                "incident_notice", Set.of("kind", "outbox_key", "approved_by"),
+                // BRE-6's append-only record: kinds, entries and the staff user ids who acted, no member data
+                "incident_deadline", Set.of("kind", "entry", "recorded_by"),
+                "incident_approval", Set.of("kind", "approved_by"));
     }
 
     @Override
