@@ -18,7 +18,7 @@ import org.steward.breach.IncidentDeadlines.Kind;
 import org.steward.breach.IncidentDeadlines.State;
 
 /**
- * The rows of {@code incident_deadline} (V6): appended, never updated, and folded into each deadline's
+ * The rows of {@code incident_deadline} (V13): appended, never updated, and folded into each deadline's
  * current state on reading. {@link IncidentDeadlines} decides what to append; this class only writes
  * and reads, with plain JDBC, so the process tests use it on their own database.
  */

@@ -54,7 +54,7 @@ import org.steward.support.DueJobs;
  * Every path and timer of BreachNotificationProcess.bpmn (BRE-1 to BRE-6) on the engine clock, with the
  * delegates replaced by recorders and staffTaskListener by a recorder of task events: this proves the
  * model and its deadlines; IncidentJourney* proves the forms, services and mails. The deadlines are the
- * real {@link IncidentDeadlines} on its own table (V6), so every due time the timers and tasks use, and
+ * real {@link IncidentDeadlines} on its own table (V13), so every due time the timers and tasks use, and
  * every met or missed, is read from where production keeps it, never from a process variable (BRE-6,
  * issue 7 finding 2).
  */
@@ -66,7 +66,7 @@ class BreachNotificationProcessTest {
     static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
             .configurationResource("process-test.camunda.cfg.xml").build();
 
-    /** Our deadline and approval tables (V6), beside stand-ins for the incident and report tables they refer to. */
+    /** Our deadline and approval tables (V13), beside stand-ins for the incident and report tables they refer to. */
     private static final DataSource TABLES = tables();
     private static final AtomicLong INCIDENTS = new AtomicLong();
     /** Reported (engine clock start) at 09:00; in most tests discovered then too. */
@@ -87,7 +87,7 @@ class BreachNotificationProcessTest {
         new ResourceDatabasePopulator(
                 new ByteArrayResource("CREATE TABLE incident (id BIGINT PRIMARY KEY); CREATE TABLE incident_report (id BIGINT PRIMARY KEY);"
                         .getBytes(StandardCharsets.UTF_8)),
-                new ClassPathResource("db/migration/V6__incident_deadlines.sql")).execute(dataSource);
+                new ClassPathResource("db/migration/V13__incident_deadlines.sql")).execute(dataSource);
         return dataSource;
     }
 
