@@ -80,8 +80,30 @@ public class ResidueScan {
                 + "WHERE table_schema = SCHEMA() ORDER BY table_name, ordinal_position");
     }
 
-    /** One pass over the table: per column, 1 if any row holds any needle there. */
+    /**
+     * First one cheap pass over the table: all its searched columns of a row joined and lower-cased once, and
+     * one regular expression for all needles. Only a table where that finds something (rare: after an
+     * erasure, nothing should) is read again, column by column, to name the columns. A needle cannot hide from
+     * the first pass, since whatever a column holds its row's joined text holds too; a needle spanning two
+     * columns only costs the second pass, which decides.
+     */
     private List<Residue> scan(String table, List<Column> columns, List<String> needles) {
+        String joined = "CONCAT_WS('|', " + columns.stream().map(c -> c.binary() ? binaryText(c.name()) : quote(c.name()))
+                .collect(Collectors.joining(", ")) + ", '')"; // H2 wants two values at least
+        String regex = needles.stream().map(ResidueScan::escapeRegex).collect(Collectors.joining("|"));
+        // On MariaDB/MySQL CONCAT_WS yields NULL when the joined row would exceed max_allowed_packet: that row
+        // counts as a possible hit, so the column pass decides.
+        String anyHit = h2 ? "MAX(CASE WHEN REGEXP_LIKE(COALESCE(LOWER(" + joined + "), ''), ?) THEN 1 ELSE 0 END)"
+                : "MAX(COALESCE(LOWER(" + joined + ") REGEXP ?, 1))";
+        Integer hit = jdbc.queryForObject("SELECT " + anyHit + " FROM " + quote(table), Integer.class, regex);
+        if (hit == null || hit == 0) {
+            return List.of();
+        }
+        return scanColumns(table, columns, needles);
+    }
+
+    /** Per column, 1 if any row holds any needle there. */
+    private List<Residue> scanColumns(String table, List<Column> columns, List<String> needles) {
         List<String> hits = new ArrayList<>();
         List<Object> patterns = new ArrayList<>();
         for (Column column : columns) {
@@ -105,7 +127,23 @@ public class ResidueScan {
 
     /** Binary columns hold serialised values and byte arrays; searched as UTF-8 text, case-insensitively. */
     private String binaryAsText(String column) {
-        return h2 ? "LOWER(UTF8TOSTRING(" + quote(column) + "))" : "LOWER(CONVERT(" + quote(column) + " USING utf8mb4))";
+        return "LOWER(" + binaryText(column) + ")";
+    }
+
+    private String binaryText(String column) {
+        return h2 ? "UTF8TOSTRING(" + quote(column) + ")" : "CONVERT(" + quote(column) + " USING utf8mb4)";
+    }
+
+    /** A needle as a literal in both PCRE (MariaDB/MySQL) and java.util.regex (H2): ASCII punctuation escaped. */
+    static String escapeRegex(String needle) {
+        StringBuilder escaped = new StringBuilder(needle.length() + 8);
+        needle.chars().forEach(c -> {
+            if (c < 128 && !Character.isLetterOrDigit(c)) {
+                escaped.append('\\');
+            }
+            escaped.append((char) c);
+        });
+        return escaped.toString();
     }
 
     private String quote(String identifier) {
