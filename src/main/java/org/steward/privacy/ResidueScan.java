@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -59,8 +61,8 @@ public class ResidueScan {
         int wanted = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         // The caller may hold a connection in its transaction while it waits for the workers (ErasureSteps.verify
         // does); at most half the pool goes to one scan, so the caller, the job executor and requests still get one.
-        if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-            wanted = Math.min(wanted, dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize() / 2);
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            wanted = Math.min(wanted, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() / 2);
         }
         this.parallelism = Math.max(1, wanted);
     }
@@ -93,9 +95,15 @@ public class ResidueScan {
 
     /**
      * Every table on the pool, the largest first (so the longest scan does not start last); results in the
-     * order of {@code tables} (table name, then column position), whatever order the scans finish in.
+     * order of {@code tables} (table name, then column position), whatever order the scans finish in. With a
+     * parallelism of 1 (or a pool of one or two connections) the tables are scanned inline instead.
      */
     private List<Residue> scanAll(Map<String, List<Column>> tables, List<String> needles) {
+        if (parallelism == 1) { // one at a time on the caller's thread and connection, as before
+            List<Residue> found = new ArrayList<>();
+            tables.forEach((table, columns) -> found.addAll(scan(table, columns, needles)));
+            return found;
+        }
         Map<String, Long> sizes = estimatedRows();
         List<String> largestFirst = tables.keySet().stream()
                 .sorted((a, b) -> Long.compare(sizes.getOrDefault(b, 0L), sizes.getOrDefault(a, 0L))).toList();
