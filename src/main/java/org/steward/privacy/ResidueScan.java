@@ -9,10 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +29,12 @@ import org.springframework.stereotype.Service;
  * the database — Steward's and Camunda's ACT_* alike — for a person's identifiers and names the columns
  * where any of them still occurs, never the value. It reads the live schema, so a table added later is
  * searched without anyone remembering to list it.
+ *
+ * <p>Tables are scanned concurrently ({@code steward.privacy.residue-scan.parallelism}, default the number of
+ * processors): the check is one pass over every row of the database, and the database spends it on CPU
+ * (the regular expression over each row's joined text), so one table at a time leaves cores idle. Each
+ * worker uses its own pooled connection and so reads committed data, outside any transaction of the caller;
+ * that is what the check needs, since the erasure it verifies committed in an earlier job.
  */
 @Service
 public class ResidueScan {
@@ -36,12 +50,21 @@ public class ResidueScan {
 
     private final JdbcTemplate jdbc;
     private final boolean h2;
+    private final int parallelism;
 
-    ResidueScan(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+    ResidueScan(JdbcTemplate jdbc, DataSource dataSource,
+            @Value("${steward.privacy.residue-scan.parallelism:0}") int parallelism) throws SQLException {
         this.jdbc = jdbc;
         try (Connection connection = dataSource.getConnection()) {
             this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
         }
+        int wanted = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+        // The caller may hold a connection in its transaction while it waits for the workers (ErasureSteps.verify
+        // does); at most half the pool goes to one scan, so the caller, the job executor and requests still get one.
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            wanted = Math.min(wanted, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() / 2);
+        }
+        this.parallelism = Math.max(1, wanted);
     }
 
     /**
@@ -67,9 +90,54 @@ public class ResidueScan {
             }
             tables.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(String.valueOf(column.get("column_name")), binary));
         }
-        List<Residue> found = new ArrayList<>();
-        tables.forEach((table, columns) -> found.addAll(scan(table, columns, needles)));
-        return found;
+        return scanAll(tables, needles);
+    }
+
+    /**
+     * Every table on the pool, the largest first (so the longest scan does not start last); results in the
+     * order of {@code tables} (table name, then column position), whatever order the scans finish in. With a
+     * parallelism of 1 (or a pool of one or two connections) the tables are scanned inline instead.
+     */
+    private List<Residue> scanAll(Map<String, List<Column>> tables, List<String> needles) {
+        if (parallelism == 1) { // one at a time on the caller's thread and connection, as before
+            List<Residue> found = new ArrayList<>();
+            tables.forEach((table, columns) -> found.addAll(scan(table, columns, needles)));
+            return found;
+        }
+        Map<String, Long> sizes = estimatedRows();
+        List<String> largestFirst = tables.keySet().stream()
+                .sorted((a, b) -> Long.compare(sizes.getOrDefault(b, 0L), sizes.getOrDefault(a, 0L))).toList();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, tables.size())), task -> {
+            Thread thread = new Thread(task, "residue-scan-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<List<Residue>>> scans = new LinkedHashMap<>();
+            largestFirst.forEach(table -> scans.put(table, pool.submit(() -> scan(table, tables.get(table), needles))));
+            List<Residue> found = new ArrayList<>();
+            for (String table : tables.keySet()) {
+                found.addAll(scans.get(table).get());
+            }
+            return found;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("residue scan interrupted", e);
+        } finally {
+            pool.shutdownNow(); // after a failure, the scans not yet started are dropped
+        }
+    }
+
+    /** Row estimates (MariaDB/MySQL: table_rows; H2: row_count_estimate), only to order the scans. */
+    private Map<String, Long> estimatedRows() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        jdbc.query("SELECT table_name, " + (h2 ? "row_count_estimate" : "table_rows")
+                + " FROM information_schema.tables WHERE table_schema = SCHEMA()",
+                rs -> { sizes.put(rs.getString(1), rs.getLong(2)); });
+        return sizes;
     }
 
     private record Column(String name, boolean binary) {

@@ -3,8 +3,11 @@ package org.steward.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,9 @@ class ResidueScanTest extends IntegrationTest {
 
     @Autowired
     ResidueScan scan;
+
+    @Autowired
+    DataSource dataSource;
 
     @AfterEach
     void dropProbe() {
@@ -50,5 +56,18 @@ class ResidueScanTest extends IntegrationTest {
         jdbc.update("INSERT INTO residue_probe VALUES (1, 'abXcd', NULL)");
         assertThat(scan.find(List.of("ab_cd"), Set.of())).isEmpty();
         assertThat(scan.find(List.of("ab%cd"), Set.of())).isEmpty();
+    }
+
+    @Test
+    void tablesScannedAtOnceReportTheSameColumnsInTheSameOrderAsOneAtATime() throws SQLException {
+        String email = uniqueEmail("Parallel.Person");
+        jdbc.execute("CREATE TABLE residue_probe (id INT PRIMARY KEY, note VARCHAR(200), data BLOB, other VARCHAR(200))");
+        jdbc.update("INSERT INTO residue_probe VALUES (1, ?, ?, ?)", email, email.getBytes(StandardCharsets.UTF_8), email);
+
+        List<Residue> oneAtATime = new ResidueScan(jdbc, dataSource, 1).find(List.of(email), Set.of());
+        List<Residue> atOnce = new ResidueScan(jdbc, dataSource, 4).find(List.of(email), Set.of());
+        assertThat(oneAtATime).extracting(r -> r.table().toLowerCase() + "." + r.column().toLowerCase())
+                .containsExactly("residue_probe.note", "residue_probe.data", "residue_probe.other");
+        assertThat(atOnce).isEqualTo(oneAtATime);
     }
 }
