@@ -18,6 +18,7 @@ import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
+import org.steward.members.MemberDeactivated;
 import org.steward.members.Members;
 import org.steward.system.InvalidInputException;
 import org.steward.system.NotFoundException;
@@ -176,6 +177,12 @@ public class PromotionReleases {
             runtimeService.createMessageCorrelation(ConsentProcesses.MSG_PROMOTION_CONSENT_ENDED)
                     .processInstanceBusinessKey(caseKey(releaseId)).correlateAll();
         }
+    }
+
+    /** DSR-6: deactivation stops all processing about the member: their open releases end as a withdrawal ends them. */
+    @EventListener
+    void onMemberDeactivated(MemberDeactivated deactivated) {
+        onConsentEnded(new ConsentEnded(deactivated.memberId(), Purpose.PROMOTION));
     }
 
     private void finish(long releaseId, Status status, String... from) {

@@ -111,6 +111,24 @@ class PromotionReleaseTest extends ConsentIntegrationTest {
     }
 
     @Test
+    void memberDeactivatedAfterConfirming_removesPublishStory_andCancels_DSR6() {
+        String to = uniqueEmail("leaves");
+        long m = memberWithPromotion(to);
+        long release = requestRelease(m, "A story of a member who then leaves.");
+        String link = link(mail(to, "May we release your story?"), "/links/release/");
+        memberGet(link);
+        memberPost(link, List.of(Map.entry("decision", "CONFIRM")));
+        assertThat(openTask(release)).isNotNull();
+
+        assertThat(browser.postJson("/api/members/" + m + "/deactivation", "", "priya").statusCode()).isEqualTo(202);
+        runDueJobs();
+        assertThat(openTask(release)).as("nothing is done about a deactivated member").isNull();
+        assertThat(status(release)).isEqualTo("CANCELLED");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("release-" + release)
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_ReleaseCancelled");
+    }
+
+    @Test
     void aMemberWithoutPromotionConsent_isNotAsked_400_andNothingIsStored() {
         long m = transaction.execute(s -> members.admit(subjects.findOrCreate(uniqueEmail("nopromo"), "No Promo"), null));
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM promotion_release", Long.class);
