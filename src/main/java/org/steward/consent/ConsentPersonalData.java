@@ -1,6 +1,7 @@
 package org.steward.consent;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,20 @@ class ConsentPersonalData implements PersonalDataPlace {
         rows.addAll(jdbc.queryForList("SELECT 'friend_invitation' AS place, id, status, invited_at FROM friend_invitation "
                 + "WHERE friend_subject_id = :subject ORDER BY id", new MapSqlParameterSource("subject", subjectId)));
         return rows;
+    }
+
+    /** The person's releases and the invitations that named them as the friend: erasure ends those processes too. */
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> caseKeys(long subjectId) {
+        Set<String> keys = new LinkedHashSet<>();
+        members.memberIdOf(subjectId).ifPresent(memberId -> jdbc.queryForList(
+                "SELECT id FROM promotion_release WHERE member_id = :member", new MapSqlParameterSource("member", memberId), Long.class)
+                .forEach(releaseId -> keys.add(PromotionReleases.caseKey(releaseId))));
+        jdbc.queryForList("SELECT id FROM friend_invitation WHERE friend_subject_id = :subject",
+                new MapSqlParameterSource("subject", subjectId), Long.class)
+                .forEach(invitationId -> keys.add(FriendInvitations.caseKey(invitationId)));
+        return keys;
     }
 
     @Override

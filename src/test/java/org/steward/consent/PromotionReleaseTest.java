@@ -129,6 +129,21 @@ class PromotionReleaseTest extends ConsentIntegrationTest {
     }
 
     @Test
+    void memberErasedWhileAReleaseWaits_leavesNoReleaseCaseInTheEngine_DSR7() {
+        long m = memberWithPromotion(uniqueEmail("erased"));
+        long release = requestRelease(m, "A story of a member who is then erased.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("release-" + release).count()).isOne();
+
+        // Under-age (DSR-10) erases at once, without a confirmation mail to wait for.
+        assertThat(browser.postJson("/api/members/" + m + "/under-age", "", "priya").statusCode()).isEqualTo(202);
+        runDueJobs();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("release-" + release).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("release-" + release).count())
+                .as("the release case left the engine's history with the person").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM promotion_release WHERE id = ?", Long.class, release)).isZero();
+    }
+
+    @Test
     void aMemberWithoutPromotionConsent_isNotAsked_400_andNothingIsStored() {
         long m = transaction.execute(s -> members.admit(subjects.findOrCreate(uniqueEmail("nopromo"), "No Promo"), null));
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM promotion_release", Long.class);

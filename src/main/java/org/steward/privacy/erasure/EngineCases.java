@@ -29,27 +29,48 @@ class EngineCases {
         this.historyService = historyService;
     }
 
-    /** @return how many process instances were removed */
-    int forget(Collection<String> businessKeys) {
-        int removed = 0;
+    /**
+     * Ends the running process instances under these business keys (listeners run: a task's delete listener
+     * drops staged form input; input mappings do not). Their history is written when the caller's
+     * transaction commits, so it can only be removed in a later one ({@link #forget}).
+     *
+     * @return how many running instances were ended
+     */
+    int end(Collection<String> businessKeys) {
+        int ended = 0;
         for (String businessKey : businessKeys) {
             List<String> running = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
                     .list().stream().map(ProcessInstance::getId).toList();
             if (!running.isEmpty()) {
-                // Listeners run (a task's delete listener drops staged form input); input mappings do not.
                 runtimeService.deleteProcessInstances(running, DELETE_REASON, false, true, false, true);
+                ended += running.size();
             }
-            List<String> ended = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                    .list().stream().map(HistoricProcessInstance::getId).toList();
-            for (String instance : ended) {
+        }
+        return ended;
+    }
+
+    /**
+     * Removes the finished instances under these business keys from history, with their user operation log.
+     * An instance still running here (started since {@link #end}) is ended now and left to the completeness
+     * check, which then reports whatever of it would identify the person.
+     *
+     * @return how many process instances were removed from history
+     */
+    int forget(Collection<String> businessKeys) {
+        end(businessKeys);
+        int removed = 0;
+        for (String businessKey : businessKeys) {
+            List<String> finished = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                    .finished().list().stream().map(HistoricProcessInstance::getId).toList();
+            for (String instance : finished) {
                 historyService.createUserOperationLogQuery().processInstanceId(instance).list().stream()
                         .map(UserOperationLogEntry::getId).distinct()
                         .forEach(historyService::deleteUserOperationLogEntry);
             }
-            if (!ended.isEmpty()) {
-                historyService.deleteHistoricProcessInstancesIfExists(ended);
+            if (!finished.isEmpty()) {
+                historyService.deleteHistoricProcessInstancesIfExists(finished);
             }
-            removed += ended.size();
+            removed += finished.size();
         }
         return removed;
     }

@@ -34,7 +34,8 @@ class ErasureRecords {
 
     enum Confirmation { NOT_SENT, PENDING, SENT, FAILED }
 
-    enum WorkItem { EMAIL, IDENTIFIER, NOTE }
+    /** CASE: business keys of the person's process instances, ended by one step and removed from history by the next. */
+    enum WorkItem { EMAIL, IDENTIFIER, NOTE, CASE }
 
     record Row(long id, Kind kind, ErasureStatus status, String requestedBy, Long memberId, Long subjectId,
                Boolean personKnown, Confirmation confirmation, String processInstanceId, Instant requestedAt,

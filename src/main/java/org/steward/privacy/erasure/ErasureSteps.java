@@ -118,21 +118,26 @@ public class ErasureSteps {
     }
 
     /**
-     * Task_ErasePersonalData: the person's cases leave the engine, then every place of the register
+     * Task_EndPersonsCases: the running process instances about the person end; their business keys go to
+     * the work list, so the next step can remove their history once this transaction has written it.
+     */
+    @Transactional
+    public void endCases(long erasureId) {
+        Set<String> cases = new LinkedHashSet<>();
+        subjectsOf(erasureId).forEach(id -> cases.addAll(register.caseKeys(id)));
+        records.remember(erasureId, WorkItem.CASE, cases);
+        engine.end(cases);
+    }
+
+    /**
+     * Task_ErasePersonalData: the person's cases leave the engine's history, then every place of the register
      * deletes or anonymises what it holds, by subject and by address, in one transaction.
      */
     @Transactional
     public void erase(long erasureId) {
-        ErasureRecords.Row request = records.get(erasureId);
         String email = records.recalled(erasureId, WorkItem.EMAIL).stream().findFirst().orElse(null);
-        Set<Long> subjectIds = new LinkedHashSet<>();
-        if (request.subjectId() != null && subjects.find(request.subjectId()).isPresent()) {
-            subjectIds.add(request.subjectId());
-        }
-        if (email != null) {
-            subjects.findByEmail(email).ifPresent(s -> subjectIds.add(s.id())); // named by someone since the request
-        }
-        Set<String> cases = new LinkedHashSet<>();
+        Set<Long> subjectIds = subjectsOf(erasureId);
+        Set<String> cases = new LinkedHashSet<>(records.recalled(erasureId, WorkItem.CASE));
         subjectIds.forEach(id -> cases.addAll(register.caseKeys(id)));
         Map<String, Integer> cleared = new LinkedHashMap<>();
         int instances = engine.forget(cases);
@@ -166,6 +171,20 @@ public class ErasureSteps {
         records.ended(erasureId);
         audit.record("system", "ERASURE_ENDED", ErasureProcess.businessKey(erasureId),
                 "status=" + records.get(erasureId).status());
+    }
+
+    /** The subject the request names, and anyone named by its address since. */
+    private Set<Long> subjectsOf(long erasureId) {
+        ErasureRecords.Row request = records.get(erasureId);
+        String email = records.recalled(erasureId, WorkItem.EMAIL).stream().findFirst().orElse(null);
+        Set<Long> subjectIds = new LinkedHashSet<>();
+        if (request.subjectId() != null && subjects.find(request.subjectId()).isPresent()) {
+            subjectIds.add(request.subjectId());
+        }
+        if (email != null) {
+            subjects.findByEmail(email).ifPresent(s -> subjectIds.add(s.id())); // named by someone since the request
+        }
+        return subjectIds;
     }
 
     /** What the residue task shows: where residue is (table, column), what was cleared, and the officer's note. */

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.steward.privacy.erasure.ErasureProcess;
 import org.steward.privacy.erasure.ErasureSteps;
 
-/** Task_ErasePersonalData (DSR-7): the engine's cases, then every place of the register. */
+/** Task_ErasePersonalData (DSR-7): the history of the person's cases, then every place of the register. */
 @Component
 class ErasePersonalDataDelegate implements JavaDelegate {
 

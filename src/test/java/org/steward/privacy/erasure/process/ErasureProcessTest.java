@@ -69,6 +69,7 @@ class ErasureProcessTest {
             steps.add("delivery:" + delivery);
             execution.setVariable(ErasureProcess.CONFIRMATION_DELIVERY, delivery);
         });
+        Mocks.register("endPersonsCasesDelegate", (JavaDelegate) execution -> steps.add("end cases"));
         Mocks.register("erasePersonalDataDelegate", (JavaDelegate) execution -> steps.add("erase"));
         Mocks.register("verifyErasureDelegate", (JavaDelegate) execution -> {
             boolean found = !residue.isEmpty() && residue.poll();
@@ -95,10 +96,10 @@ class ErasureProcessTest {
         assertThat(steps).containsExactly("guard", "identify", "confirm", "delivery:PENDING");
 
         later(Duration.ofMinutes(1)); // asks the outbox again: sent
-        assertThat(pi).isEnded().hasPassed("Task_SendConfirmation", "Task_ErasePersonalData", "Task_VerifyErasure",
+        assertThat(pi).isEnded().hasPassed("Task_SendConfirmation", "Task_EndPersonsCases", "Task_ErasePersonalData", "Task_VerifyErasure",
                 "Task_ForgetIdentifiers", "EndEvent_ErasureVerified").hasNotPassed("Task_ResolveResidue");
         assertThat(steps).containsExactly("guard", "identify", "confirm", "delivery:PENDING", "delivery:SENT",
-                "erase", "verify:clean", "forget");
+                "end cases", "erase", "verify:clean", "forget");
     }
 
     @Test
@@ -107,12 +108,12 @@ class ErasureProcessTest {
         ProcessInstance pi = start(2);
         later(Duration.ofMinutes(1));
         assertThat(pi).isWaitingAt("TimerEvent_ConfirmationPending");
-        assertThat(steps).doesNotContain("erase");
+        assertThat(steps).doesNotContain("end cases", "erase");
 
         later(Duration.ofMinutes(1));
         assertThat(pi).isEnded().hasPassed("EndEvent_ErasureVerified");
         assertThat(steps).containsExactly("guard", "identify", "confirm", "delivery:PENDING", "delivery:PENDING",
-                "delivery:FAILED", "erase", "verify:clean", "forget");
+                "delivery:FAILED", "end cases", "erase", "verify:clean", "forget");
         assertThat(variable(pi, ErasureProcess.CONFIRMATION_DELIVERY)).isEqualTo("FAILED");
     }
 
@@ -122,9 +123,9 @@ class ErasureProcessTest {
         confirmToPerson = false;
         ProcessInstance pi = start(3);
 
-        assertThat(pi).isEnded().hasPassed("Task_IdentifyPerson", "Task_ErasePersonalData", "Task_VerifyErasure",
+        assertThat(pi).isEnded().hasPassed("Task_IdentifyPerson", "Task_EndPersonsCases", "Task_ErasePersonalData", "Task_VerifyErasure",
                 "EndEvent_ErasureVerified").hasNotPassed("Task_SendConfirmation", "Task_CheckConfirmationDelivery");
-        assertThat(steps).containsExactly("guard", "identify", "erase", "verify:clean", "forget");
+        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "verify:clean", "forget");
         assertThat(variable(pi, ErasureProcess.PERSON_KNOWN)).isEqualTo(false);
     }
 
@@ -135,7 +136,7 @@ class ErasureProcessTest {
         ProcessInstance pi = start(4);
 
         assertThat(pi).isEnded().hasNotPassed("Task_SendConfirmation").hasPassed("EndEvent_ErasureVerified");
-        assertThat(steps).containsExactly("guard", "identify", "erase", "verify:clean", "forget");
+        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "verify:clean", "forget");
     }
 
     @Test
@@ -145,12 +146,12 @@ class ErasureProcessTest {
 
         assertThat(pi).isWaitingAt(ErasureProcess.TASK_RESOLVE_RESIDUE);
         assertThat(task(pi)).hasCandidateGroup("privacy-officers");
-        assertThat(steps).endsWith("erase", "verify:residue", "task:create");
+        assertThat(steps).endsWith("end cases", "erase", "verify:residue", "task:create");
 
         taskService().complete(task(pi).getId(), Map.of(ErasureProcess.SCAN_AGAIN, true));
         DueJobs.run(managementService());
         assertThat(pi).isEnded().hasPassed("EndEvent_ErasureVerified").hasNotPassed("EndEvent_ErasureClosedWithResidue");
-        assertThat(steps).endsWith("erase", "verify:residue", "task:create", "task:complete", "verify:clean", "forget");
+        assertThat(steps).endsWith("end cases", "erase", "verify:residue", "task:create", "task:complete", "verify:clean", "forget");
     }
 
     @Test
