@@ -1,0 +1,81 @@
+package org.steward.privacy.requests.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.steward.privacy.requests.PrivacyRequests;
+import org.steward.privacy.requests.RequestStatus;
+import org.steward.privacy.requests.RequestView;
+import org.steward.system.InvalidInputException;
+
+/**
+ * Data-subject requests over the API (DSR-1 to DSR-3). Anyone submits; the answer is one and the same
+ * 202 for every well-formed request, known address or not (DSR-2). Privacy officers and auditors read
+ * requests without the address (AUD-2).
+ */
+@RestController
+class PrivacyRequestApiController {
+
+    private final PrivacyRequests requests;
+
+    PrivacyRequestApiController(PrivacyRequests requests) {
+        this.requests = requests;
+    }
+
+    /** {@code {"email": "...", "type": "ACCESS", "details": "..."}} → 202 {@code {"message": ...}}. */
+    @PostMapping("/api/privacy-requests")
+    ResponseEntity<Map<String, String>> submit(@RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException(Map.of("body", "send a JSON object with email, type and optional details"));
+        }
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!PrivacyRequestInput.FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        PrivacyRequestInput input = PrivacyRequestInput.check(text(body, "email"), text(body, "type"), text(body, "details"), unknown);
+        requests.submit(input.email(), input.type(), input.details());
+        return ResponseEntity.accepted().body(Map.of("message", PrivacyRequests.ACCEPTED));
+    }
+
+    @GetMapping("/api/privacy-requests")
+    @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_auditors', 'GROUP_admins')")
+    List<RequestView> list(@RequestParam(required = false) String status) {
+        RequestStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(Map.of("status", "choose one of AWAITING_VERIFICATION, EXPIRED, IN_REVIEW, COMPLETED, REFUSED"));
+            }
+        }
+        return requests.list(wanted);
+    }
+
+    @GetMapping("/api/privacy-requests/{id}")
+    @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_auditors', 'GROUP_admins')")
+    RequestView view(@PathVariable long id) {
+        return requests.view(id);
+    }
+
+    /** A field's text; anything but text (a number, an object) counts as given wrongly and fails the check. */
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isTextual() ? node.textValue() : "\u0000";
+    }
+}
