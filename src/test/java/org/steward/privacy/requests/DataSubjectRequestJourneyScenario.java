@@ -1,0 +1,204 @@
+package org.steward.privacy.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.steward.privacy.PrivacyJourney;
+import org.steward.privacy.ProcessingRestrictions;
+import org.steward.support.Browser;
+
+/**
+ * Data-subject requests end to end over real HTTP, SMTP and the engine (issue 10): a member admitted the
+ * real way asks for ACCESS, verifies through the mailed link, a privacy officer approves in Tasklist's
+ * way, and the member downloads an export holding their profile and the mails we sent them (DSR-9);
+ * RESTRICTION makes the one do-not-process check say no (DSR-8); ERASURE is carried out by the erasure
+ * process (DSR-7). Known and unknown addresses get the same answer (DSR-2); what the requester typed
+ * never reaches the engine's history. Subclasses run it on H2 and MariaDB/MySQL.
+ */
+abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private ProcessingRestrictions restrictions;
+
+    @Test
+    void access_verified_approved_theMemberDownloadsAnExportOfTheirProfileAndMails_DSR9() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Dana Export" + marker;
+        String email = uniqueEmail("dana");
+        long memberId = admitThroughApplication(name, email);
+        String details = "Everything please, reference " + marker + " and my old phone";
+
+        long requestId = submitAndVerify(email, "ACCESS", details);
+        Task review = reviewTask(requestId);
+        assertThat(review.getName()).isEqualTo("Review access request #" + requestId);
+        String view = browser.getJson("/api/staff/tasks/" + review.getId() + "/view", "priya").body();
+        assertThat(view).contains("Members and profiles", name, details);
+        assertThat(browser.getJson("/api/staff/tasks/" + review.getId() + "/view", "peter").statusCode()).isEqualTo(403);
+
+        completeAsTasklist(review.getId(), "priya", "{\"decision\":\"APPROVE\"}");
+        runDueJobs();
+
+        List<MimeMessage> exportMail = mailWith(email, "/links/privacy-export/");
+        assertThat(exportMail).hasSize(1);
+        assertThat(exportMail.get(0).getSubject()).isEqualTo("Your data is ready to download");
+        String download = link(exportMail.get(0), "/links/privacy-export/");
+        assertThat(browser.get(download).statusCode()).isEqualTo(200);
+        HttpResponse<String> json = browser.postForm(download, Map.of("format", "json"));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        JsonNode export = JSON.readTree(json.body());
+        assertThat(export.get("places").has("Members and profiles")).isTrue();
+        assertThat(json.body()).contains(name, email, "Welcome to the community");
+        HttpResponse<String> html = browser.postForm(download, Map.of("format", "html"));
+        assertThat(html.body()).contains("What we hold about you", name);
+
+        JsonNode answered = JSON.readTree(browser.getJson("/api/privacy-requests/" + requestId, "audrey").body());
+        assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(answered.get("type").asText()).isEqualTo("ACCESS");
+        assertThat(answered.get("deadlineMet").asBoolean()).isTrue();
+        assertThat(answered.get("dueAt").isNull()).isFalse();
+        assertThat(answered.toString()).doesNotContain(email, details);
+        assertThat(browser.getJson("/api/privacy-requests?status=COMPLETED", "priya").body()).contains("\"id\":" + requestId);
+        assertThat(browser.getJson("/api/privacy-requests/" + requestId, "peter").statusCode()).isEqualTo(403);
+        assertThat(browser.getJson("/api/privacy-requests/" + requestId, null).statusCode()).isEqualTo(401);
+
+        assertNotInHistory(details);
+        assertNotInHistory(email);
+        assertThat(memberId).isPositive();
+    }
+
+    @Test
+    void restriction_makesTheOneDoNotProcessCheckSayNo_forThatMemberOnly_DSR8() {
+        String email = uniqueEmail("rhea");
+        long memberId = admitThroughApplication("Rhea Restrict", email);
+        long other = admitThroughApplication("Otis Other", uniqueEmail("otis"));
+        assertThat(restrictions.mayProcess(subjectOf(memberId))).isTrue();
+
+        long requestId = submitAndVerify(email, "RESTRICTION", null);
+        completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
+        runDueJobs();
+
+        assertThat(restrictions.mayProcess(subjectOf(memberId))).isFalse();
+        assertThat(restrictions.mayProcess(subjectOf(other))).isTrue();
+        assertThat(restrictions.processable(List.of(subjectOf(memberId), subjectOf(other)))).containsExactly(subjectOf(other));
+        assertThat(deliverMailTo(email).stream().map(m -> subjectOf(m))).contains("Your request is done");
+    }
+
+    @Test
+    void erasure_isCarriedOutByTheErasureProcess_andTheRequesterIsTold_DSR7() {
+        String email = uniqueEmail("erin");
+        long memberId = admitThroughApplication("Erin Erase", email);
+        long requestId = submitAndVerify(email, "ERASURE", "Please forget me entirely");
+        completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
+        runDueJobs();
+        assertThat(deliverMailTo(email).stream().map(m -> subjectOf(m))).contains("Your data is being erased");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofSeconds(90))));
+        runDueJobs();
+
+        assertThat(jdbc.queryForObject("SELECT status FROM erasure_request WHERE member_id = ?", String.class, memberId))
+                .isEqualTo("VERIFIED");
+        assertThat(jdbc.queryForMap("SELECT status, email FROM privacy_request WHERE id = ?", requestId))
+                .containsEntry("status", "COMPLETED").containsEntry("email", null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_request_text WHERE request_id = ?", Integer.class, requestId)).isZero();
+    }
+
+    @Test
+    void knownAndUnknownAddresses_getTheSameAnswer_andASecondRequestIsMerged_DSR2() {
+        String known = uniqueEmail("kim");
+        admitThroughApplication("Kim Known", known);
+        HttpResponse<String> forKnown = new Browser(port).postJson("/api/privacy-requests", request(known, "ACCESS", null), null);
+        HttpResponse<String> forUnknown = new Browser(port).postJson("/api/privacy-requests",
+                request(uniqueEmail("nobody"), "ACCESS", null), null);
+        assertThat(forKnown.statusCode()).isEqualTo(202).isEqualTo(forUnknown.statusCode());
+        assertThat(forKnown.body()).isEqualTo(forUnknown.body()).contains("\"message\"");
+        assertThat(headers(forKnown)).isEqualTo(headers(forUnknown));
+
+        HttpResponse<String> again = new Browser(port).postJson("/api/privacy-requests", request(known, "ACCESS", "Also my notes"), null);
+        assertThat(again.body()).isEqualTo(forKnown.body());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_request WHERE email = ?", Integer.class, known)).isEqualTo(1);
+        runDueJobs();
+        assertThat(deliverMailTo(known).stream().map(m -> subjectOf(m))).contains("Your request is already with us");
+    }
+
+    @Test
+    void unverified_expiresAfterSevenDays_theAddressGoes_andTheLinkNoLongerWorks_DSR2() {
+        String email = uniqueEmail("una");
+        assertThat(browser.postJson("/api/privacy-requests", request(email, "OBJECTION", "Stop it"), null).statusCode()).isEqualTo(202);
+        long requestId = requestIdOf(email, "OBJECTION");
+        runDueJobs();
+        String verify = link(mailWith(email, "/links/privacy-request/").get(0), "/links/privacy-request/");
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plusSeconds(60)));
+        runJobsOf(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId)).singleResult().getId());
+        assertThat(jdbc.queryForMap("SELECT status, email FROM privacy_request WHERE id = ?", requestId))
+                .containsEntry("status", "EXPIRED").containsEntry("email", null);
+        HttpResponse<String> late = browser.get(verify);
+        assertThat(late.statusCode()).isBetween(400, 499);
+    }
+
+    // ---- helpers ----
+
+    /** Submits over the API, verifies through the mailed link (GET page, POST button); returns the request id. */
+    private long submitAndVerify(String email, String type, String details) {
+        HttpResponse<String> submitted = browser.postJson("/api/privacy-requests", request(email, type, details), null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long requestId = requestIdOf(email, type);
+        runDueJobs();
+        List<MimeMessage> mail = mailWith(email, "/links/privacy-request/");
+        assertThat(mail).as("verification mail").hasSize(1);
+        String verify = link(mail.get(0), "/links/privacy-request/");
+        assertThat(browser.get(verify).statusCode()).isEqualTo(200);
+        HttpResponse<String> verified = browser.postForm(verify, Map.of());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("Your request is confirmed");
+        assertThat(browser.postForm(verify, Map.of()).statusCode()).as("replayed link").isEqualTo(410);
+        runDueJobs();
+        return requestId;
+    }
+
+    private long requestIdOf(String email, String type) {
+        return jdbc.queryForObject("SELECT id FROM privacy_request WHERE email = ? AND request_type = ?", Long.class, email, type);
+    }
+
+    private Task reviewTask(long requestId) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId))
+                .taskDefinitionKey(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).singleResult();
+        assertThat(task).as("review task of request %d", requestId).isNotNull();
+        return task;
+    }
+
+    private List<MimeMessage> mailWith(String email, String text) {
+        return deliverMailTo(email).stream().filter(m -> body(m).contains(text)).toList();
+    }
+
+    private static String request(String email, String type, String details) {
+        return details == null ? "{\"email\":\"%s\",\"type\":\"%s\"}".formatted(email, type)
+                : "{\"email\":\"%s\",\"type\":\"%s\",\"details\":\"%s\"}".formatted(email, type, details);
+    }
+
+    private static Map<String, List<String>> headers(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.remove("date");
+        headers.remove("content-length");
+        return headers;
+    }
+}
