@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.steward.privacy.ExpiringExports;
 import org.steward.privacy.PrivacyJourney;
 import org.steward.privacy.ProcessingRestrictions;
 import org.steward.support.Browser;
@@ -37,6 +38,8 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
 
     @Autowired
     private ProcessingRestrictions restrictions;
+    @Autowired
+    private List<ExpiringExports> expiringExports;
 
     @Test
     void access_verified_approved_theMemberDownloadsAnExportOfTheirProfileAndMails_DSR9() throws Exception {
@@ -83,6 +86,11 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         assertNotInHistory(details);
         assertNotInHistory(email);
         assertThat(memberId).isPositive();
+
+        // RET-1, DSR-9: the sweep deletes the export once its link expired; the link then finds nothing to download.
+        assertThat(expiringExports.stream().mapToInt(e -> e.deleteExpired(Instant.now().plus(Duration.ofDays(8)))).sum())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(browser.postForm(download, Map.of("format", "json")).statusCode()).isEqualTo(410);
     }
 
     @Test
@@ -91,6 +99,8 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         long memberId = admitThroughApplication("Rhea Restrict", email);
         long other = admitThroughApplication("Otis Other", uniqueEmail("otis"));
         assertThat(restrictions.mayProcess(subjectOf(memberId))).isTrue();
+        staffRecordsMarketing(memberId);
+        staffRecordsMarketing(other);
 
         long requestId = submitAndVerify(email, "RESTRICTION", null);
         completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
@@ -100,6 +110,43 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         assertThat(restrictions.mayProcess(subjectOf(other))).isTrue();
         assertThat(restrictions.processable(List.of(subjectOf(memberId), subjectOf(other)))).containsExactly(subjectOf(other));
         assertThat(deliverMailTo(email).stream().map(m -> subjectOf(m))).contains("Your request is done");
+
+        // No marketing while flagged: the newsletter goes to the other consenting member, not to them.
+        HttpResponse<String> newsletter = browser.postJson("/api/newsletters",
+                "{\"subject\":\"Restricted news\",\"text\":\"Hello\"}", "peter");
+        assertThat(newsletter.statusCode()).as(newsletter.body()).isEqualTo(202);
+        long newsletterId = idFrom(newsletter.body());
+        runDueJobs();
+        String queued = "SELECT COUNT(*) FROM outbox_message WHERE idempotency_key = ?";
+        assertThat(jdbc.queryForObject(queued, Long.class, "newsletter-" + newsletterId + "-member-" + other)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(queued, Long.class, "newsletter-" + newsletterId + "-member-" + memberId)).isZero();
+    }
+
+    @Test
+    void refusal_needsAReason_whichTheRequesterReceives_andWhichNeverReachesTheEngine_DSR4() {
+        String email = uniqueEmail("ruth");
+        long requestId = submitAndVerify(email, "PORTABILITY", null);
+        Task review = reviewTask(requestId);
+        HttpResponse<String> noReason = browser.postJson("/api/staff/tasks/" + review.getId() + "/input", "{\"decision\":\"REFUSE\"}", "priya");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        String reason = "We hold nothing under this address " + UUID.randomUUID();
+        completeAsTasklist(review.getId(), "priya", "{\"decision\":\"REFUSE\",\"reason\":\"" + reason + "\"}");
+        runDueJobs();
+
+        List<MimeMessage> refusal = mailWith(email, reason);
+        assertThat(refusal).hasSize(1);
+        assertThat(subjectOf(refusal.get(0))).isEqualTo("About your request");
+        assertThat(jdbc.queryForObject("SELECT status FROM privacy_request WHERE id = ?", String.class, requestId)).isEqualTo("REFUSED");
+        assertThat(jdbc.queryForObject("SELECT deadline_met FROM privacy_request_deadline WHERE request_id = ?", Boolean.class,
+                requestId)).isTrue();
+        assertNotInHistory(reason);
+    }
+
+    private void staffRecordsMarketing(long memberId) {
+        HttpResponse<String> recorded = browser.postJson("/api/members/" + memberId + "/consents",
+                "{\"purpose\":\"MARKETING\",\"granted\":true}", "peter");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
     }
 
     @Test
