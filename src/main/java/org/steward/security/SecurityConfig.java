@@ -128,6 +128,8 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                 // Data-subject requests (DSR-2): anyone asks, with an address; reading them is for staff.
                 .requestMatchers(HttpMethod.POST, "/api/privacy-requests").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
                 // Every mail with its link tokens: staff only, even on loopback (issue 7, finding 1).
                 .requestMatchers("/dev/mail", "/dev/mail/**").hasAnyAuthority(staff)
                 .requestMatchers("/camunda/app/welcome/**").permitAll()

@@ -27,6 +27,8 @@ public final class DataSubjectRequestProcess {
     // Elements tests and staff refer to
     public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
     public static final String WAIT_FOR_VERIFICATION = "Task_WaitForVerification";
+    /** Where a request staff file on someone's behalf starts: it is verified already. */
+    public static final String ANSWER_REQUEST = "SubProcess_AnswerRequest";
 
     private DataSubjectRequestProcess() {
     }

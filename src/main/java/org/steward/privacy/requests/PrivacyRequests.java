@@ -34,6 +34,7 @@ public class PrivacyRequests {
             + "the request counts from the moment you confirm it.";
 
     private final RequestRecords records;
+    private final DeadlineRecord deadlines;
     private final RuntimeService runtimeService;
     private final MailOutbox outbox;
     private final LinkService links;
@@ -42,9 +43,10 @@ public class PrivacyRequests {
     private final AuditTrail audit;
     private final Clock clock;
 
-    PrivacyRequests(RequestRecords records, RuntimeService runtimeService, MailOutbox outbox, LinkService links,
+    PrivacyRequests(RequestRecords records, DeadlineRecord deadlines, RuntimeService runtimeService, MailOutbox outbox, LinkService links,
                     DataSubjects subjects, OptimisticRetry retry, AuditTrail audit, Clock clock) {
         this.records = records;
+        this.deadlines = deadlines;
         this.runtimeService = runtimeService;
         this.outbox = outbox;
         this.links = links;
@@ -74,6 +76,35 @@ public class PrivacyRequests {
         runtimeService.startProcessInstanceByKey(DataSubjectRequestProcess.KEY, DataSubjectRequestProcess.businessKey(id),
                 Map.of(DataSubjectRequestProcess.REQUEST_ID, id));
         audit.record("requester", "PRIVACY_REQUEST_RECEIVED", DataSubjectRequestProcess.businessKey(id), "type=" + type);
+    }
+
+    /**
+     * Issue 10 item 1: a privacy officer files a request for someone who asked by other means, already
+     * verified: the 30-day deadline runs from now and the review task opens at once. A request of the same
+     * type open for that address is the one returned.
+     */
+    @Transactional
+    public RequestView fileOnBehalf(String email, RequestType type, String details, String staffUser) {
+        String address = DataSubjects.normaliseEmail(email);
+        Instant now = clock.instant();
+        Optional<Long> created = records.create(type, address, now);
+        if (created.isEmpty()) {
+            return view(records.openFor(type, address).orElseThrow());
+        }
+        long id = created.get();
+        if (details != null) {
+            records.addText(id, TextKind.DETAILS, details, staffUser, now);
+        }
+        Long subjectId = subjects.findByEmail(address).map(Subject::id).orElse(null);
+        records.verified(id, subjectId, now, RetentionSettings.after(now, RequestLinks.DEADLINE));
+        runtimeService.createProcessInstanceByKey(DataSubjectRequestProcess.KEY)
+                .businessKey(DataSubjectRequestProcess.businessKey(id))
+                .setVariable(DataSubjectRequestProcess.REQUEST_ID, id)
+                .setVariable(DataSubjectRequestProcess.HANDLING, type.handling().name())
+                .startBeforeActivity(DataSubjectRequestProcess.ANSWER_REQUEST)
+                .execute();
+        audit.record(staffUser, "PRIVACY_REQUEST_FILED_ON_BEHALF", DataSubjectRequestProcess.businessKey(id), "type=" + type);
+        return view(id);
     }
 
     private void merge(RequestType type, String address, String details, Instant now) {
@@ -129,6 +160,6 @@ public class PrivacyRequests {
 
     private RequestView view(RequestRecords.Row row) {
         return new RequestView(row.id(), row.type(), row.status(), row.receivedAt(), row.verifiedAt(), row.dueAt(),
-                row.outcome(), row.closedAt(), records.deadlineMet(row.id()).orElse(null));
+                row.outcome(), row.closedAt(), deadlines.met(row.id()).orElse(null));
     }
 }

@@ -114,32 +114,19 @@ class RequestRecords {
         return texts(id).stream().filter(t -> t.kind() == kind).reduce((a, b) -> b).map(Text::content);
     }
 
-    /** DSR-3: the deadline met or missed, appended once per request (a repeated step adds nothing). */
-    void recordDeadline(long id, Instant due, Instant answered, String outcome) {
-        Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_request_deadline WHERE request_id = :id",
-                new MapSqlParameterSource("id", id), Integer.class);
-        if (recorded != null && recorded > 0) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO privacy_request_deadline (request_id, due_at, answered_at, deadline_met, outcome)
-                VALUES (:id, :due, :answered, :met, :outcome)""",
-                new MapSqlParameterSource("id", id).addValue("due", Timestamp.from(due))
-                        .addValue("answered", Timestamp.from(answered)).addValue("met", !answered.isAfter(due))
-                        .addValue("outcome", outcome));
-    }
-
-    Optional<Boolean> deadlineMet(long id) {
-        return jdbc.queryForList("SELECT deadline_met FROM privacy_request_deadline WHERE request_id = :id",
-                new MapSqlParameterSource("id", id), Boolean.class).stream().findFirst();
-    }
-
     /** Erasure (DSR-7): the address and every text about this person's requests go; ids, types and times stay. */
     int forgetAddress(String email) {
         MapSqlParameterSource params = new MapSqlParameterSource("email", email);
         int texts = jdbc.update("""
                 DELETE FROM privacy_request_text WHERE request_id IN (SELECT id FROM privacy_request WHERE email = :email)""", params);
         return texts + jdbc.update("UPDATE privacy_request SET email = NULL, open_key = NULL WHERE email = :email", params);
+    }
+
+    /** DSR-2: an expired request forgets its own address and texts; the person's other requests keep theirs. */
+    int forgetRequest(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        int texts = jdbc.update("DELETE FROM privacy_request_text WHERE request_id = :id", params);
+        return texts + jdbc.update("UPDATE privacy_request SET email = NULL, open_key = NULL WHERE id = :id", params);
     }
 
     List<Map<String, Object>> exportFor(long subjectId) {

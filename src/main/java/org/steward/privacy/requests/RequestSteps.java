@@ -28,13 +28,15 @@ public class RequestSteps {
             .withZone(ZoneOffset.UTC);
 
     private final RequestRecords records;
+    private final DeadlineRecord deadlines;
     private final LinkService links;
     private final MailOutbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RequestSteps(RequestRecords records, LinkService links, MailOutbox outbox, AuditTrail audit, Clock clock) {
+    RequestSteps(RequestRecords records, DeadlineRecord deadlines, LinkService links, MailOutbox outbox, AuditTrail audit, Clock clock) {
         this.records = records;
+        this.deadlines = deadlines;
         this.links = links;
         this.outbox = outbox;
         this.audit = audit;
@@ -57,12 +59,9 @@ public class RequestSteps {
     /** Task_ExpireRequest (DSR-2): unverified after 7 days; the address and the details go, the fact stays. */
     @Transactional
     public void expire(long requestId) {
-        RequestRecords.Row request = records.get(requestId);
         links.revoke(RequestLinks.VERIFY, requestId);
         records.close(requestId, RequestStatus.EXPIRED, "EXPIRED", clock.instant());
-        if (request.email() != null) {
-            records.forgetAddress(request.email());
-        }
+        records.forgetRequest(requestId);
         audit.record("system", "PRIVACY_REQUEST_EXPIRED", DataSubjectRequestProcess.businessKey(requestId), null);
     }
 
@@ -111,7 +110,7 @@ public class RequestSteps {
         String outcome = refused ? "REFUSED" : "COMPLETED";
         records.close(requestId, refused ? RequestStatus.REFUSED : RequestStatus.COMPLETED, outcome, now);
         Instant due = request.dueAt() == null ? now : request.dueAt();
-        records.recordDeadline(requestId, due, now, outcome);
+        deadlines.append(requestId, due, now, outcome);
         audit.record("system", "PRIVACY_REQUEST_ANSWERED", DataSubjectRequestProcess.businessKey(requestId),
                 "deadlineMet=" + !now.isAfter(due));
         return !now.isAfter(due);

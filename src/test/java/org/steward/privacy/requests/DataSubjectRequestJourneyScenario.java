@@ -202,6 +202,22 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         assertThat(late.statusCode()).isBetween(400, 499);
     }
 
+    @Test
+    void privacyOfficers_fileARequestOnSomeonesBehalf_alreadyVerified() throws Exception {
+        String email = uniqueEmail("phil");
+        String body = request(email, "ACCESS", "Asked by phone");
+        assertThat(browser.postJson("/api/privacy-requests/on-behalf", body, "peter").statusCode()).isEqualTo(403);
+        HttpResponse<String> filed = browser.postJson("/api/privacy-requests/on-behalf", body, "priya");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        JsonNode view = JSON.readTree(filed.body());
+        assertThat(view.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(view.get("dueAt").isNull()).isFalse();
+        long requestId = view.get("id").asLong();
+        assertThat(reviewTask(requestId).getName()).isEqualTo("Review access request #" + requestId);
+        runDueJobs();
+        assertThat(mailWith(email, "/links/privacy-request/")).isEmpty(); // no verification link: staff verified it
+    }
+
     // ---- helpers ----
 
     /** Submits over the API, verifies through the mailed link (GET page, POST button); returns the request id. */

@@ -1,5 +1,7 @@
 package org.steward.privacy.requests.web;
 
+import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,12 @@ class PrivacyRequestApiController {
     /** {@code {"email": "...", "type": "ACCESS", "details": "..."}} → 202 {@code {"message": ...}}. */
     @PostMapping("/api/privacy-requests")
     ResponseEntity<Map<String, String>> submit(@RequestBody JsonNode body) {
+        PrivacyRequestInput input = read(body);
+        requests.submit(input.email(), input.type(), input.details());
+        return ResponseEntity.accepted().body(Map.of("message", PrivacyRequests.ACCEPTED));
+    }
+
+    private static PrivacyRequestInput read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException(Map.of("body", "send a JSON object with email, type and optional details"));
         }
@@ -45,9 +53,16 @@ class PrivacyRequestApiController {
                 unknown.add(name);
             }
         });
-        PrivacyRequestInput input = PrivacyRequestInput.check(text(body, "email"), text(body, "type"), text(body, "details"), unknown);
-        requests.submit(input.email(), input.type(), input.details());
-        return ResponseEntity.accepted().body(Map.of("message", PrivacyRequests.ACCEPTED));
+        return PrivacyRequestInput.check(text(body, "email"), text(body, "type"), text(body, "details"), unknown);
+    }
+
+    /** Privacy officers file a request for someone who asked by phone or letter: verified at once → 201 with id and status. */
+    @PostMapping("/api/privacy-requests/on-behalf")
+    @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_admins')")
+    ResponseEntity<RequestView> fileOnBehalf(@RequestBody JsonNode body, Principal user) {
+        PrivacyRequestInput input = read(body);
+        RequestView filed = requests.fileOnBehalf(input.email(), input.type(), input.details(), user.getName());
+        return ResponseEntity.created(URI.create("/api/privacy-requests/" + filed.id())).body(filed);
     }
 
     @GetMapping("/api/privacy-requests")

@@ -166,6 +166,19 @@ class DataSubjectRequestProcessTest {
     }
 
     @Test
+    void filedOnBehalfByStaff_startsVerified_atTheReview_withTheDeadlineTimers() {
+        ProcessInstance pi = runtimeService().createProcessInstanceByKey(DataSubjectRequestProcess.KEY)
+                .businessKey(DataSubjectRequestProcess.businessKey(8))
+                .setVariable(DataSubjectRequestProcess.REQUEST_ID, 8L).setVariable(DataSubjectRequestProcess.HANDLING, "RESTRICT")
+                .startBeforeActivity(DataSubjectRequestProcess.ANSWER_REQUEST).execute();
+        assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).hasNotPassed("Task_SendVerificationLink");
+        later(Duration.ofDays(20));
+        assertThat(steps).containsExactly("task:create", "reminder");
+        decide(pi, "APPROVE");
+        assertThat(pi).isEnded().hasPassed("Task_RestrictProcessing", "Task_RecordDeadline");
+    }
+
+    @Test
     void theProcessHoldsTheRequestIdAndDecisionFlagsOnly() {
         ProcessInstance pi = verified(7, "EXPORT");
         decide(pi, "APPROVE");
