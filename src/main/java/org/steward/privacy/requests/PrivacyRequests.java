@@ -1,6 +1,5 @@
 package org.steward.privacy.requests;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,10 @@ public class PrivacyRequests {
     private final DataSubjects subjects;
     private final OptimisticRetry retry;
     private final AuditTrail audit;
-    private final Clock clock;
+    private final RequestClock clock;
 
     PrivacyRequests(RequestRecords records, DeadlineRecord deadlines, RuntimeService runtimeService, MailOutbox outbox, LinkService links,
-                    DataSubjects subjects, OptimisticRetry retry, AuditTrail audit, Clock clock) {
+                    DataSubjects subjects, OptimisticRetry retry, AuditTrail audit, RequestClock clock) {
         this.records = records;
         this.deadlines = deadlines;
         this.runtimeService = runtimeService;
@@ -63,7 +62,7 @@ public class PrivacyRequests {
     @Transactional
     public void submit(String email, RequestType type, String details) {
         String address = DataSubjects.normaliseEmail(email);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         Optional<Long> created = records.create(type, address, now);
         if (created.isEmpty()) {
             merge(type, address, details, now);
@@ -86,7 +85,7 @@ public class PrivacyRequests {
     @Transactional
     public RequestView fileOnBehalf(String email, RequestType type, String details, String staffUser) {
         String address = DataSubjects.normaliseEmail(email);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         Optional<Long> created = records.create(type, address, now);
         if (created.isEmpty()) {
             return view(records.openFor(type, address).orElseThrow());
@@ -133,7 +132,7 @@ public class PrivacyRequests {
         return retry.inTransaction(() -> {
             long id = links.consume(RequestLinks.VERIFY, token).subjectId();
             RequestRecords.Row request = records.find(id).orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
-            Instant now = clock.instant();
+            Instant now = clock.now();
             Long subjectId = request.email() == null ? null : subjects.findByEmail(request.email()).map(Subject::id).orElse(null);
             if (!records.verified(id, subjectId, now, RetentionSettings.after(now, RequestLinks.DEADLINE))) {
                 return false;

@@ -1,6 +1,5 @@
 package org.steward.privacy.requests;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +31,10 @@ public class RequestSteps {
     private final LinkService links;
     private final MailOutbox outbox;
     private final AuditTrail audit;
-    private final Clock clock;
+    private final RequestClock clock;
 
-    RequestSteps(RequestRecords records, DeadlineRecord deadlines, LinkService links, MailOutbox outbox, AuditTrail audit, Clock clock) {
+    RequestSteps(RequestRecords records, DeadlineRecord deadlines, LinkService links, MailOutbox outbox, AuditTrail audit,
+                 RequestClock clock) {
         this.records = records;
         this.deadlines = deadlines;
         this.links = links;
@@ -51,7 +51,7 @@ public class RequestSteps {
             return;
         }
         String token = links.issue(RequestLinks.VERIFY, requestId, RequestLinks.VERIFICATION_WAIT);
-        Instant until = RetentionSettings.after(clock.instant(), RequestLinks.VERIFICATION_WAIT);
+        Instant until = RetentionSettings.after(clock.now(), RequestLinks.VERIFICATION_WAIT);
         outbox.enqueue(mail(request, "verification", "privacy-request-verification",
                 Map.of("verifyPath", RequestLinks.VERIFY_PATH + token, "deadline", DATE.format(until))));
     }
@@ -60,7 +60,7 @@ public class RequestSteps {
     @Transactional
     public void expire(long requestId) {
         links.revoke(RequestLinks.VERIFY, requestId);
-        records.close(requestId, RequestStatus.EXPIRED, "EXPIRED", clock.instant());
+        records.close(requestId, RequestStatus.EXPIRED, "EXPIRED", clock.now());
         records.forgetRequest(requestId);
         audit.record("system", "PRIVACY_REQUEST_EXPIRED", DataSubjectRequestProcess.businessKey(requestId), null);
     }
@@ -68,7 +68,7 @@ public class RequestSteps {
     /** The review task's completion: the decision and its reason or question, stored with the request. */
     @Transactional
     public void recordDecision(long requestId, Decision decision, String text, String staffUser) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         if (decision == Decision.REFUSE) {
             records.addText(requestId, TextKind.REFUSAL_REASON, text, staffUser, now);
         } else if (decision == Decision.ASK_FOR_DETAILS) {
@@ -105,7 +105,7 @@ public class RequestSteps {
     @Transactional
     public boolean recordDeadline(long requestId) {
         RequestRecords.Row request = records.get(requestId);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         boolean refused = Decision.REFUSE.name().equals(request.outcome());
         String outcome = refused ? "REFUSED" : "COMPLETED";
         records.close(requestId, refused ? RequestStatus.REFUSED : RequestStatus.COMPLETED, outcome, now);

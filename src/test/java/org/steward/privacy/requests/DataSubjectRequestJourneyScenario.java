@@ -203,6 +203,38 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
     }
 
     @Test
+    void aSlowAnswer_asksForDetails_remindsOnDay20_escalatesOnDay27_andMissesTheDeadline_DSR3() throws Exception {
+        String email = uniqueEmail("sol");
+        long requestId = submitAndVerify(email, "RECTIFICATION", "My city is wrong");
+        String instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId)).singleResult().getId();
+        String question = "Which city is right? " + UUID.randomUUID();
+        completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"ASK_FOR_DETAILS\",\"reason\":\"" + question + "\"}");
+        runJobsOf(instance);
+        assertThat(mailWith(email, question)).hasSize(1);
+        assertThat(reviewTask(requestId).getName()).isEqualTo("Review rectification request #" + requestId);
+
+        Instant verified = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(verified.plus(Duration.ofDays(20)).plusSeconds(60)));
+        runJobsOf(instance);
+        assertThat(mailWith("priya@steward.local", "#" + requestId)).singleElement()
+                .satisfies(m -> assertThat(body(m)).contains("Reminder", "rectification"));
+        ClockUtil.setCurrentTime(Date.from(verified.plus(Duration.ofDays(27)).plusSeconds(60)));
+        runJobsOf(instance);
+        assertThat(mailWith("priya@steward.local", "#" + requestId)).hasSize(2)
+                .anySatisfy(m -> assertThat(body(m)).contains("Escalation"));
+
+        ClockUtil.setCurrentTime(Date.from(verified.plus(Duration.ofDays(31))));
+        completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
+        runJobsOf(instance);
+        JsonNode answered = JSON.readTree(browser.getJson("/api/privacy-requests/" + requestId, "audrey").body());
+        assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(answered.get("deadlineMet").asBoolean()).isFalse();
+        assertThat(deliverMailTo(email).stream().map(m -> subjectOf(m))).contains("Your request is done");
+        assertNotInHistory(question);
+    }
+
+    @Test
     void privacyOfficers_fileARequestOnSomeonesBehalf_alreadyVerified() throws Exception {
         String email = uniqueEmail("phil");
         String body = request(email, "ACCESS", "Asked by phone");
