@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.steward.consent.ConsentCheck;
 import org.steward.privacy.ExpiringExports;
 import org.steward.privacy.PrivacyJourney;
 import org.steward.privacy.ProcessingRestrictions;
@@ -40,6 +41,8 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
     private ProcessingRestrictions restrictions;
     @Autowired
     private List<ExpiringExports> expiringExports;
+    @Autowired
+    private ConsentCheck consentCheck;
 
     @Test
     void access_verified_approved_theMemberDownloadsAnExportOfTheirProfileAndMails_DSR9() throws Exception {
@@ -109,6 +112,9 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         assertThat(restrictions.mayProcess(subjectOf(memberId))).isFalse();
         assertThat(restrictions.mayProcess(subjectOf(other))).isTrue();
         assertThat(restrictions.processable(List.of(subjectOf(memberId), subjectOf(other)))).containsExactly(subjectOf(other));
+        // Consent's one question asks it too: granted MARKETING, but flagged, so no (DSR-8, CON-2).
+        assertThat(consentCheck.mayProcess(memberId, "MARKETING")).isFalse();
+        assertThat(consentCheck.mayProcess(other, "MARKETING")).isTrue();
         assertThat(deliverMailTo(email).stream().map(m -> subjectOf(m))).contains("Your request is done");
 
         // No marketing while flagged: the newsletter goes to the other consenting member, not to them.
