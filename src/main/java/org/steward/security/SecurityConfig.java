@@ -128,7 +128,7 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                 // Data-subject requests (DSR-2): anyone asks, with an address; reading them is for staff.
                 .requestMatchers(HttpMethod.POST, "/api/privacy-requests").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf").hasAnyAuthority(
+                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf", "/api/privacy-requests/*/lift-restriction").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
                 // Every mail with its link tokens: staff only, even on loopback (issue 7, finding 1).
                 .requestMatchers("/dev/mail", "/dev/mail/**").hasAnyAuthority(staff)

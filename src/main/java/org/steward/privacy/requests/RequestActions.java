@@ -15,6 +15,7 @@ import org.steward.privacy.RetentionSettings;
 import org.steward.privacy.deactivation.Deactivations;
 import org.steward.privacy.erasure.Erasure;
 import org.steward.system.ConflictException;
+import org.steward.system.InvalidInputException;
 
 /**
  * Carrying out an approved request, one method per branch of DataSubjectRequestProcess: the export
@@ -75,6 +76,18 @@ public class RequestActions {
         boolean flagged = request.subjectId() != null && restrictions.flag(request.subjectId(), requestId, request.type());
         audit.record("system", "PROCESSING_RESTRICTED", DataSubjectRequestProcess.businessKey(requestId), "flagged=" + flagged);
         return flagged;
+    }
+
+    /** DSR-8: a privacy officer lifts the do-not-process flag a restriction or objection set. */
+    @Transactional
+    public boolean liftRestriction(long requestId, String staffUser) {
+        RequestRecords.Row request = records.get(requestId);
+        if (request.type().handling() != RequestType.Handling.RESTRICT) {
+            throw new InvalidInputException(Map.of("id", "only a restriction or objection sets a flag to lift"));
+        }
+        boolean lifted = restrictions.lift(requestId);
+        audit.record(staffUser, "PROCESSING_RESTRICTION_LIFTED", DataSubjectRequestProcess.businessKey(requestId), "lifted=" + lifted);
+        return lifted;
     }
 
     /** Task_DeactivateMember (DSR-6): a member is deactivated by the deactivation process; anyone else has nothing to deactivate. */

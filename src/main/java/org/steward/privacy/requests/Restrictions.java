@@ -45,6 +45,13 @@ class Restrictions implements ProcessingRestrictions {
         return subjectIds.stream().filter(id -> !flagged.contains(id)).toList();
     }
 
+    /** DSR-8: the officer lifts the flag this request set (the dispute ended); false if none was open. */
+    @Transactional
+    public boolean lift(long requestId) {
+        return jdbc.update("UPDATE processing_restriction SET lifted_at = :now WHERE request_id = :request AND lifted_at IS NULL",
+                new MapSqlParameterSource("request", requestId).addValue("now", Timestamp.from(clock.instant()))) > 0;
+    }
+
     /** Flags the subject do-not-process for this request; a subject flagged already is not flagged twice. */
     @Transactional
     public boolean flag(long subjectId, long requestId, RequestType reason) {

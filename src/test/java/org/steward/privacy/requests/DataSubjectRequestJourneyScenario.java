@@ -126,6 +126,14 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         String queued = "SELECT COUNT(*) FROM outbox_message WHERE idempotency_key = ?";
         assertThat(jdbc.queryForObject(queued, Long.class, "newsletter-" + newsletterId + "-member-" + other)).isEqualTo(1);
         assertThat(jdbc.queryForObject(queued, Long.class, "newsletter-" + newsletterId + "-member-" + memberId)).isZero();
+
+        // The dispute ends: only a privacy officer lifts the flag, and the member may be processed again.
+        String lift = "/api/privacy-requests/" + requestId + "/lift-restriction";
+        assertThat(browser.postJson(lift, "", "peter").statusCode()).isEqualTo(403);
+        HttpResponse<String> lifted = browser.postJson(lift, "", "priya");
+        assertThat(lifted.body()).isEqualTo("{\"lifted\":true}");
+        assertThat(restrictions.mayProcess(subjectOf(memberId))).isTrue();
+        assertThat(consentCheck.mayProcess(memberId, "MARKETING")).isTrue();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steward.privacy.requests.PrivacyRequests;
+import org.steward.privacy.requests.RequestActions;
 import org.steward.privacy.requests.RequestStatus;
 import org.steward.privacy.requests.RequestView;
 import org.steward.system.InvalidInputException;
@@ -30,9 +31,11 @@ import org.steward.system.InvalidInputException;
 class PrivacyRequestApiController {
 
     private final PrivacyRequests requests;
+    private final RequestActions actions;
 
-    PrivacyRequestApiController(PrivacyRequests requests) {
+    PrivacyRequestApiController(PrivacyRequests requests, RequestActions actions) {
         this.requests = requests;
+        this.actions = actions;
     }
 
     /** {@code {"email": "...", "type": "ACCESS", "details": "..."}} → 202 {@code {"message": ...}}. */
@@ -63,6 +66,13 @@ class PrivacyRequestApiController {
         PrivacyRequestInput input = read(body);
         RequestView filed = requests.fileOnBehalf(input.email(), input.type(), input.details(), user.getName());
         return ResponseEntity.created(URI.create("/api/privacy-requests/" + filed.id())).body(filed);
+    }
+
+    /** DSR-8: the dispute ended; the person may be processed again. 200 {@code {"lifted": true|false}}. */
+    @PostMapping("/api/privacy-requests/{id}/lift-restriction")
+    @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_admins')")
+    Map<String, Boolean> liftRestriction(@PathVariable long id, Principal user) {
+        return Map.of("lifted", actions.liftRestriction(id, user.getName()));
     }
 
     @GetMapping("/api/privacy-requests")
