@@ -2,8 +2,10 @@ package org.steward.consent;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -16,6 +18,7 @@ import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
+import org.steward.privacy.ProcessingRestrictions;
 import org.steward.system.NotFoundException;
 import org.steward.tasks.CaseKey;
 
@@ -51,11 +54,13 @@ public class Newsletters {
     private final ConsentProperties settings;
     private final EngineClock clock;
     private final AuditTrail audit;
+    private final ProcessingRestrictions restrictions;
 
     Newsletters(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, ConsentLedger ledger, ConsentCheck check,
                 Members members, MailOutbox outbox, ConsentLinks links, ConsentProperties settings, EngineClock clock,
-                AuditTrail audit) {
+                AuditTrail audit, ProcessingRestrictions restrictions) {
         this.jdbc = jdbc;
+        this.restrictions = restrictions;
         this.runtimeService = runtimeService;
         this.ledger = ledger;
         this.check = check;
@@ -116,7 +121,10 @@ public class Newsletters {
                 new MapSqlParameterSource("id", newsletterId), Long.class);
     }
 
-    /** Task_QueueNewsletters: one chunk into the outbox; a member deactivated since selection gets nothing. */
+    /**
+     * Task_QueueNewsletters: one chunk into the outbox; a member deactivated since selection gets nothing,
+     * nor one flagged do-not-process (DSR-8: restriction or objection means no marketing).
+     */
     @Transactional
     public int queue(long newsletterId, long chunk) {
         Newsletter newsletter = newsletter(newsletterId);
@@ -124,7 +132,9 @@ public class Newsletters {
         List<Long> waiting = jdbc.queryForList("""
                 SELECT member_id FROM newsletter_recipient
                 WHERE newsletter_id = :id AND chunk = :chunk AND queued_at IS NULL ORDER BY member_id""", params, Long.class);
-        List<MemberContact> recipients = members.contactable(waiting);
+        List<MemberContact> contactable = members.contactable(waiting);
+        Set<Long> processable = new HashSet<>(restrictions.processable(contactable.stream().map(MemberContact::subjectId).toList()));
+        List<MemberContact> recipients = contactable.stream().filter(c -> processable.contains(c.subjectId())).toList();
         if (recipients.isEmpty()) {
             return 0;
         }

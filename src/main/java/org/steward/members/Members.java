@@ -2,11 +2,13 @@ package org.steward.members;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -72,6 +74,18 @@ public class Members {
     @Transactional(readOnly = true)
     public Optional<Long> subjectIdOf(long memberId) {
         return members.findById(memberId).map(Member::getSubjectId);
+    }
+
+    /** Member id → data subject id, for these members (one query; DSR-8 asks by subject). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> subjectIdsOf(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> subjects = new HashMap<>();
+        jdbc.query("SELECT id, subject_id FROM member WHERE id IN (:ids)", new MapSqlParameterSource("ids", memberIds),
+                (RowCallbackHandler) rs -> subjects.put(rs.getLong("id"), rs.getLong("subject_id")));
+        return subjects;
     }
 
     @Transactional(readOnly = true)

@@ -90,7 +90,7 @@ public class SecurityConfig {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 // Camunda's webapps bring their own CSRF protection (X-XSRF-TOKEN, checked first by CamundaXsrfGuard).
                 // RFC 8058 one-click unsubscribe is a cookie-less POST from the mail provider: the link's token is its proof.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications", "/links/unsubscribe/*"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/applications", "/api/privacy-requests", "/links/unsubscribe/*"))
                 .headers(SecurityConfig::headers)
                 .addFilterAfter(new CamundaXsrfGuard(problems), AuthorizationFilter.class)
                 .addFilterAfter(new EngineApiGuard(problems, json), AuthorizationFilter.class)
@@ -123,9 +123,13 @@ public class SecurityConfig {
     private static void stewardRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         String[] staff = StaffGroups.ALL.stream().map(StaffGroups::authority).toArray(String[]::new);
-        auth.requestMatchers("/", "/apply", "/apply/**", "/links/**", "/login", LoginFailureHandler.THROTTLED_PAGE, "/error",
+        auth.requestMatchers("/", "/apply", "/apply/**", "/privacy", "/links/**", "/login", LoginFailureHandler.THROTTLED_PAGE, "/error",
                         "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
+                // Data-subject requests (DSR-2): anyone asks, with an address; reading them is for staff.
+                .requestMatchers(HttpMethod.POST, "/api/privacy-requests").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf", "/api/privacy-requests/*/lift-restriction").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
                 // Every mail with its link tokens: staff only, even on loopback (issue 7, finding 1).
                 .requestMatchers("/dev/mail", "/dev/mail/**").hasAnyAuthority(staff)
                 .requestMatchers("/camunda/app/welcome/**").permitAll()

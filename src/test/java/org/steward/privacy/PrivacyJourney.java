@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.steward.support.IntegrationTest;
 
 /** What the privacy journeys share: admitting a member the real way, running one instance's jobs, the independent scan. */
-abstract class PrivacyJourney extends IntegrationTest {
+public abstract class PrivacyJourney extends IntegrationTest {
 
     @AfterEach
     void engineClockBackToNow() {

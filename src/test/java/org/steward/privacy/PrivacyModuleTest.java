@@ -8,6 +8,16 @@ import org.steward.privacy.erasure.ErasureProcess;
 import org.steward.privacy.erasure.ErasureStatus;
 import org.steward.privacy.erasure.ErasureSteps;
 import org.steward.privacy.erasure.ErasureView;
+import org.steward.privacy.requests.DataSubjectRequestProcess;
+import org.steward.privacy.requests.ExportFile;
+import org.steward.privacy.requests.OfficerReminders;
+import org.steward.privacy.requests.PrivacyRequests;
+import org.steward.privacy.requests.RequestActions;
+import org.steward.privacy.requests.RequestReviews;
+import org.steward.privacy.requests.RequestStatus;
+import org.steward.privacy.requests.RequestSteps;
+import org.steward.privacy.requests.RequestType;
+import org.steward.privacy.requests.RequestView;
 
 /**
  * The register of personal data is a leaf every module implements (issue 9 point 1); erasure,
@@ -22,7 +32,7 @@ class PrivacyModuleTest {
                 .dependsOnlyOn("system")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(PersonalDataPlace.class, PersonalDataRegister.class, ResidueScan.class,
-                        ExpiringExports.class, RetentionSettings.class);
+                        ExpiringExports.class, RetentionSettings.class, ProcessingRestrictions.class);
     }
 
     @Test
@@ -39,6 +49,17 @@ class PrivacyModuleTest {
                 .dependsOnlyOn("privacy", "privacy.erasure", "members", "subjects", "links", "mail", "audit", "tasks",
                         "security", "system")
                 .keepsEntitiesAndRepositoriesInternal();
+    }
+
+    @Test
+    void requests_handOffToErasureAndDeactivation_andExposeTheirServicesViewsAndProcess() {
+        module("privacy.requests")
+                .dependsOnlyOn("privacy", "privacy.erasure", "privacy.deactivation", "members", "subjects", "links", "mail",
+                        "audit", "tasks", "security", "system")
+                .keepsEntitiesAndRepositoriesInternal()
+                .exposesOnly(PrivacyRequests.class, RequestSteps.class, RequestActions.class, RequestReviews.class,
+                        OfficerReminders.class, RequestView.class, RequestType.class, RequestStatus.class, ExportFile.class,
+                        DataSubjectRequestProcess.class);
     }
 
     @Test

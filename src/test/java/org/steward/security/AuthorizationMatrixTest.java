@@ -119,6 +119,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(row("apply over the API", Via.BASIC, "POST", "/api/applications", "{}").all(Expect.INVALID).build());
         rows.add(row("read an application for review", Via.BASIC, "GET", "/api/staff/applications/" + NO_SUCH_ID, null)
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PETER, Who.ADA).build());
+        // Data-subject requests (DSR-2, AUD-1): anyone asks; privacy officers and auditors read, without the address.
+        rows.add(row("ask about one's data over the API", Via.BASIC, "POST", "/api/privacy-requests", "{}").all(Expect.INVALID).build());
+        rows.add(row("file a data-subject request on someone's behalf", Via.BASIC, "POST", "/api/privacy-requests/on-behalf", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PRIYA, Who.ADA).build());
+        rows.add(row("lift a do-not-process flag (DSR-8)", Via.BASIC, "POST", "/api/privacy-requests/" + NO_SUCH_ID + "/lift-restriction", "")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
+        rows.add(row("list data-subject requests", Via.BASIC, "GET", "/api/privacy-requests?status=IN_REVIEW", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("read a data-subject request", Via.BASIC, "GET", "/api/privacy-requests/" + NO_SUCH_ID, null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("the privacy request page", Via.SESSION, "GET", "/privacy", null).all(Expect.OK).build());
         rows.add(row("report an incident", Via.BASIC, "POST", "/api/incidents", "{}")
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.SAM, Who.ADA).build());
         rows.add(row("read an incident", Via.BASIC, "GET", "/api/staff/incidents/" + NO_SUCH_ID, null)

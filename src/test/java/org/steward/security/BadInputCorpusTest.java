@@ -72,6 +72,7 @@ class BadInputCorpusTest extends IntegrationTest {
         refereeRemoval(cases);
         moreInformation(cases);
         emailConfirmation(cases);
+        privacyRequests(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         return cases.stream();
     }
@@ -330,6 +331,37 @@ class BadInputCorpusTest extends IntegrationTest {
                 Map.of(), null, 404, "This link is not valid"));
         cases.add(new Bad("POST email confirmation with an oversized field", Kind.FORM, "/links/confirm-email/unknown-token", null,
                 Map.of("extra", "x".repeat(100_000)), null, 404, "This link is not valid"));
+    }
+
+    /** Issue 10: data-subject requests (DSR-1, DSR-2) over the API, the /privacy page and their links. */
+    private static void privacyRequests(List<Bad> cases) {
+        String path = "/api/privacy-requests";
+        cases.add(new Bad("POST /api/privacy-requests malformed JSON", Kind.JSON, path, "{\"email\":", null, null, 400, "\"detail\""));
+        cases.add(new Bad("POST /api/privacy-requests a JSON array", Kind.JSON, path, "[1]", null, null, 400, "\"body\""));
+        cases.add(new Bad("POST /api/privacy-requests empty object", Kind.JSON, path, "{}", null, null, 400, "\"email\""));
+        cases.add(new Bad("POST /api/privacy-requests malformed email", Kind.JSON, path,
+                "{\"email\":\"not-an-email\",\"type\":\"ACCESS\"}", null, null, 400, "must be a valid email address"));
+        cases.add(new Bad("POST /api/privacy-requests unknown type", Kind.JSON, path,
+                "{\"email\":\"corpus-dsr@example.org\",\"type\":\"EVERYTHING\"}", null, null, 400, "\"type\""));
+        cases.add(new Bad("POST /api/privacy-requests type as a number", Kind.JSON, path,
+                "{\"email\":\"corpus-dsr@example.org\",\"type\":3}", null, null, 400, "\"type\""));
+        cases.add(new Bad("POST /api/privacy-requests 100 kB of details", Kind.JSON, path,
+                "{\"email\":\"corpus-dsr@example.org\",\"type\":\"ACCESS\",\"details\":\"" + "d".repeat(100_000) + "\"}",
+                null, null, 400, "may be at most 4000 characters"));
+        cases.add(new Bad("POST /api/privacy-requests details with a bidi override", Kind.JSON, path,
+                "{\"email\":\"corpus-dsr@example.org\",\"type\":\"ACCESS\",\"details\":\"x \\u202E y\"}", null, null, 400,
+                "must be plain text"));
+        cases.add(new Bad("POST /api/privacy-requests an unknown field", Kind.JSON, path,
+                "{\"email\":\"corpus-dsr@example.org\",\"type\":\"ACCESS\",\"name\":\"Ana\"}", null, null, 400,
+                "this request does not take name"));
+        cases.add(new Bad("POST /privacy unknown type", Kind.FORM, "/privacy",
+                null, Map.of("email", "corpus-dsr@example.org", "type", "EVERYTHING"), null, 400, "choose one of"));
+        cases.add(new Bad("GET privacy request verification with an unknown token", Kind.GET, "/links/privacy-request/unknown-token",
+                null, null, null, 404, "This link is not valid"));
+        cases.add(new Bad("POST privacy request verification with an unknown token", Kind.FORM, "/links/privacy-request/unknown-token",
+                null, Map.of(), null, 404, "This link is not valid"));
+        cases.add(new Bad("POST export download with an unknown token", Kind.FORM, "/links/privacy-export/unknown-token",
+                null, Map.of("format", "json"), null, 404, "This link is not valid"));
     }
 
     // --- the test ---

@@ -1,0 +1,44 @@
+package org.steward.privacy.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.steward.tasks.CaseKey;
+
+/**
+ * Names shared by DataSubjectRequestProcess.bpmn and its Java side. The only variables are
+ * {@code requestId} and decision flags; the address and every text live in Steward's tables.
+ */
+public final class DataSubjectRequestProcess {
+
+    public static final String KEY = "DataSubjectRequestProcess";
+    /** Business keys are {@code request-<id>}. */
+    public static final String CASE = "request";
+
+    public static final String MSG_REQUEST_VERIFIED = "Msg_RequestVerified";
+
+    // Variables
+    public static final String REQUEST_ID = "requestId";
+    /** APPROVE, REFUSE or ASK_FOR_DETAILS, set by the review task. */
+    public static final String DECISION = "decision";
+    /** EXPORT, RESTRICT, ERASE, DEACTIVATE or MANUAL: the branch after approval, set on verification. */
+    public static final String HANDLING = "handling";
+
+    public enum Decision { APPROVE, REFUSE, ASK_FOR_DETAILS }
+
+    // Elements tests and staff refer to
+    public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
+    public static final String WAIT_FOR_VERIFICATION = "Task_WaitForVerification";
+    /** Where a request staff file on someone's behalf starts: it is verified already. */
+    public static final String ANSWER_REQUEST = "SubProcess_AnswerRequest";
+
+    private DataSubjectRequestProcess() {
+    }
+
+    public static String businessKey(long requestId) {
+        return CaseKey.of(CASE, requestId);
+    }
+
+    /** The request a step works on, from the instance's immutable business key. */
+    public static long requestId(DelegateExecution execution) {
+        return CaseKey.idOf(execution.getProcessBusinessKey(), CASE);
+    }
+}

@@ -1,0 +1,8 @@
+package org.steward.privacy.requests;
+
+import java.time.Instant;
+
+/** A data-subject request as staff and auditors see it (DSR-3, AUD-2): ids, type, times, outcome; never the address. */
+public record RequestView(long id, RequestType type, RequestStatus status, Instant receivedAt, Instant verifiedAt,
+                          Instant dueAt, String outcome, Instant closedAt, Boolean deadlineMet) {
+}
