@@ -27,7 +27,7 @@ class ApplicationFunnel {
     record Row(String businessKey, Instant submittedAt, int referencesReceived, int referencesExpired, boolean referencesComplete,
                int moreInformation, String outcome, Instant endedAt) {
 
-        Long durationHours() {
+        public Long durationHours() {
             return endedAt == null ? null : Duration.between(submittedAt, endedAt).toHours();
         }
 

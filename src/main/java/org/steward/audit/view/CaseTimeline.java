@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
@@ -75,10 +77,16 @@ class CaseTimeline {
     }
 
     private List<Step> steps(String instanceId) {
+        // Who completed a task: the engine's operation log names the signed-in staff user; else the assignee.
+        Map<String, String> completers = new HashMap<>();
+        history.createUserOperationLogQuery().processInstanceId(instanceId).entityType(EntityTypes.TASK)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()
+                .forEach(entry -> completers.putIfAbsent(entry.getTaskId(), entry.getUserId()));
         Map<String, String> assignees = new HashMap<>();
         for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).list()) {
-            if (task.getActivityInstanceId() != null && task.getAssignee() != null) {
-                assignees.put(task.getActivityInstanceId(), task.getAssignee());
+            String who = completers.getOrDefault(task.getId(), task.getAssignee());
+            if (task.getActivityInstanceId() != null && who != null) {
+                assignees.put(task.getActivityInstanceId(), who);
             }
         }
         return history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
