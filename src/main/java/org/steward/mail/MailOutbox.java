@@ -41,6 +41,28 @@ public class MailOutbox {
     /** Where a queued mail stands: waiting or retrying, delivered, given up, or cancelled because its recipient was erased. */
     public enum Delivery { PENDING, SENT, FAILED, CANCELLED }
 
+    /** What an auditor sees of one mail (AUD-2): its template, when it was queued and sent, how it stands; never the address. */
+    public record MailRecord(String template, java.time.Instant createdAt, java.time.Instant sentAt, Delivery status) {
+    }
+
+    /**
+     * Every mail about a case (AUD-2), oldest first: those whose subject reference is {@code subjectRef}
+     * (e.g. "incident:7") or whose business-event key starts with {@code keyPrefix} (e.g. "incident-7-").
+     */
+    @Transactional(readOnly = true)
+    public List<MailRecord> mailsAbout(String subjectRef, String keyPrefix) {
+        return jdbc.query("SELECT template, created_at, sent_at, status FROM outbox_message"
+                        + " WHERE subject_ref = :ref OR idempotency_key LIKE :prefix ORDER BY created_at, id",
+                new MapSqlParameterSource("ref", subjectRef).addValue("prefix", keyPrefix.replace("%", "") + "%"),
+                (rs, n) -> new MailRecord(rs.getString("template"), utc(rs, "created_at"), utc(rs, "sent_at"),
+                        Delivery.valueOf(rs.getString("status"))));
+    }
+
+    private static java.time.Instant utc(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.LocalDateTime value = rs.getObject(column, java.time.LocalDateTime.class);
+        return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
+    }
+
     /** The delivery state of the mail queued for this business event, if there is one. */
     @Transactional(readOnly = true)
     public Optional<Delivery> delivery(String idempotencyKey) {

@@ -1,15 +1,14 @@
 package org.steward.security;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The staff home (every staff member: where each part of the service is and who may use it) and
- * the auditors' page (what auditors can read and where; the auditors' view of issue 13 grows here).
+ * The staff home (every staff member: where each part of the service is and who may use it). The
+ * auditors' page lives in the audit module (issue 13).
  */
 @Controller
 class StaffPagesController {
@@ -30,12 +29,5 @@ class StaffPagesController {
         model.addAttribute("admin", landing.mayUse(authentication, "admin"));
         model.addAttribute("devMail", devMail);
         return "staff/home";
-    }
-
-    @GetMapping(StaffLanding.AUDIT)
-    @PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_admins')")
-    String audit(Authentication authentication, Model model) {
-        model.addAttribute("cockpit", landing.mayUse(authentication, "cockpit"));
-        return "audit/index";
     }
 }

@@ -13,7 +13,7 @@ class BreachModuleTest {
     @Test
     void breach_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
         module("breach")
-                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system", "tasks", "privacy")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system", "tasks", "privacy", "audit")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(IncidentIntake.class, IncidentRecords.class, IncidentNotices.class, MemberNotices.class,
                         Incidents.class, IncidentDeadlines.class, IncidentApprovals.class, BreachSettings.class,

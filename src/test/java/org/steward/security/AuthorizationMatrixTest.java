@@ -157,6 +157,24 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(row("security contacts page", Via.SESSION, "GET", "/staff/organisations/{organisationId}/security-contacts", null)
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.ADA).anonymous(Expect.SIGN_IN).build());
 
+        // The auditors' view (AUD-1, AUD-2, AUD-4, issue 13): auditors and administrators only.
+        for (String[] page : new String[][]{{"auditors' case list", "/audit"},
+                {"case list filtered", "/audit?process=BreachNotificationProcess&state=running&from=2026-01-01&missed=true"},
+                {"case timeline", "/audit/cases/BreachNotificationProcess/incident-" + NO_SUCH_ID},
+                {"breach report", "/audit/reports/breach"}, {"breach report CSV", "/audit/reports/breach?format=csv"},
+                {"breach report CSV file", "/audit/reports/breach/report.csv"},
+                {"application funnel", "/audit/reports/applications"},
+                {"application funnel CSV", "/audit/reports/applications?format=csv"}}) {
+            Expect allowed = page[1].contains("incident-" + NO_SUCH_ID) ? Expect.NOT_FOUND : Expect.OK;
+            rows.add(row(page[0], Via.SESSION, "GET", page[1], null).staff(Expect.FORBIDDEN)
+                    .allow(allowed, Who.AUDREY, Who.ADA).anonymous(Expect.SIGN_IN).build());
+        }
+        // A script fetching the CSV with HTTP Basic; without credentials it is a page like the others, so sign-in.
+        rows.add(row("breach report CSV over Basic", Via.BASIC, "GET", "/audit/reports/breach?format=csv", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.AUDREY, Who.ADA).anonymous(Expect.SIGN_IN).build());
+        rows.add(row("verify the audit trail (AUD-3)", Via.BASIC, "GET", "/api/audit/verify", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.AUDREY, Who.ADA).build());
+
         // Camunda's webapps, by application grant: Tasklist for the working groups, Cockpit for auditors.
         rows.add(row("Tasklist", Via.SESSION, "GET", "/camunda/app/tasklist/default/", null).staff(Expect.OK)
                 .allow(Expect.OWN_LANDING, Who.AUDREY).anonymous(Expect.SIGN_IN).build());

@@ -239,7 +239,9 @@ public class TasklistPage extends Page {
         String all = link.getText();
         List<WebElement> counter = link.findElements(By.cssSelector(".counter"));
         if (!counter.isEmpty() && !counter.get(0).getText().isEmpty()) {
-            all = all.substring(0, all.lastIndexOf(counter.get(0).getText()));
+            // Tasklist refreshes the counter on its own: read between the two texts, it may have changed.
+            int at = all.lastIndexOf(counter.get(0).getText());
+            all = at >= 0 ? all.substring(0, at) : all.replaceAll("\\s*\\d+$", "");
         }
         return all.trim();
     }

@@ -1,0 +1,127 @@
+package org.steward.audit.view;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+import org.steward.audit.CaseDeadlines;
+import org.steward.mail.MailOutbox;
+import org.steward.mail.MailOutbox.MailRecord;
+import org.steward.system.NotFoundException;
+
+/**
+ * One case's timeline for auditors (AUD-2, BRE-6): each step with start and end and who completed it
+ * (a staff user id), the decisions (flags and categories, never free text), each mail (template, times,
+ * status; never the address), each deadline and the engine's incidents. Ids and roles only.
+ */
+@Service
+class CaseTimeline {
+
+    /** Only categories such as APPROVE or MORE_INFO count as a decision value; free text never shows. */
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
+
+    record Step(String activityId, String name, String type, Instant started, Instant ended, String completedBy) {
+    }
+
+    record Decision(String name, String value) {
+    }
+
+    record Failure(String type, String activityId, Instant created, Instant ended, String state) {
+    }
+
+    record Timeline(String process, String processName, String businessKey, Instant started, Instant ended, String state,
+                    List<Step> steps, List<Decision> decisions, List<MailRecord> mails, List<CaseDeadlines.Deadline> deadlines,
+                    List<Failure> failures) {
+    }
+
+    private final HistoryService history;
+    private final MailOutbox outbox;
+    private final List<CaseDeadlines> deadlines;
+
+    CaseTimeline(HistoryService history, MailOutbox outbox, List<CaseDeadlines> deadlines) {
+        this.history = history;
+        this.outbox = outbox;
+        this.deadlines = deadlines;
+    }
+
+    Timeline of(String process, String businessKey) {
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(process)
+                .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().asc().list();
+        if (instances.isEmpty()) {
+            throw new NotFoundException("No case " + businessKey + " of process " + process);
+        }
+        HistoricProcessInstance first = instances.get(0);
+        HistoricProcessInstance last = instances.get(instances.size() - 1);
+        List<Step> steps = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            steps.addAll(steps(instance.getId()));
+            decisions.addAll(decisions(instance.getId()));
+            failures.addAll(failures(instance.getId()));
+        }
+        steps.sort(Comparator.comparing(Step::started, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new Timeline(process, first.getProcessDefinitionName(), businessKey, CaseList.instant(first.getStartTime()),
+                CaseList.instant(last.getEndTime()), last.getEndTime() == null ? "running" : "completed", steps, decisions,
+                outbox.mailsAbout(subjectRef(businessKey), businessKey + "-"), deadlinesOf(businessKey), failures);
+    }
+
+    private List<Step> steps(String instanceId) {
+        // Who completed a task: the engine's operation log names the signed-in staff user; else the assignee.
+        Map<String, String> completers = new HashMap<>();
+        history.createUserOperationLogQuery().processInstanceId(instanceId).entityType(EntityTypes.TASK)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()
+                .forEach(entry -> completers.putIfAbsent(entry.getTaskId(), entry.getUserId()));
+        Map<String, String> assignees = new HashMap<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).list()) {
+            String who = completers.getOrDefault(task.getId(), task.getAssignee());
+            if (task.getActivityInstanceId() != null && who != null) {
+                assignees.put(task.getActivityInstanceId(), who);
+            }
+        }
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .filter(a -> !a.getActivityType().endsWith("Gateway") && !"multiInstanceBody".equals(a.getActivityType()))
+                .map(a -> new Step(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+                        a.getActivityType(), CaseList.instant(a.getStartTime()), CaseList.instant(a.getEndTime()),
+                        assignees.get(a.getId())))
+                .toList();
+    }
+
+    private List<Decision> decisions(String instanceId) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).disableCustomObjectDeserialization()
+                .list().stream()
+                .filter(v -> v.getValue() instanceof Boolean || v.getValue() instanceof String s && CATEGORY.matcher(s).matches())
+                .map(v -> new Decision(v.getName(), String.valueOf(v.getValue())))
+                .sorted(Comparator.comparing(Decision::name)).toList();
+    }
+
+    private List<Failure> failures(String instanceId) {
+        return history.createHistoricIncidentQuery().processInstanceId(instanceId).list().stream()
+                .map(i -> new Failure(i.getIncidentType(), i.getActivityId(), CaseList.instant(i.getCreateTime()),
+                        CaseList.instant(i.getEndTime()), i.isOpen() ? "open" : i.isResolved() ? "resolved" : "deleted"))
+                .toList();
+    }
+
+    private List<CaseDeadlines.Deadline> deadlinesOf(String businessKey) {
+        List<CaseDeadlines.Deadline> all = new ArrayList<>();
+        deadlines.stream().filter(d -> businessKey.startsWith(d.caseType() + "-")).forEach(d -> all.addAll(d.of(businessKey)));
+        return all;
+    }
+
+    /** Our mails name their case as "incident:7" for the business key "incident-7". */
+    static String subjectRef(String businessKey) {
+        int dash = businessKey.lastIndexOf('-');
+        return dash < 0 ? businessKey : businessKey.substring(0, dash) + ":" + businessKey.substring(dash + 1);
+    }
+}

@@ -1,0 +1,25 @@
+package org.steward.audit.view;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** One case's timeline (AUD-2): unknown process or business key shows the 404 page. */
+@Controller
+@PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_admins')")
+class CaseTimelineController {
+
+    private final CaseTimeline timelines;
+
+    CaseTimelineController(CaseTimeline timelines) {
+        this.timelines = timelines;
+    }
+
+    @GetMapping("/audit/cases/{process}/{businessKey}")
+    String timeline(@PathVariable String process, @PathVariable String businessKey, Model model) {
+        model.addAttribute("timeline", timelines.of(process, businessKey));
+        return "audit/case";
+    }
+}

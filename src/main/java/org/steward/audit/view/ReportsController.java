@@ -1,0 +1,98 @@
+package org.steward.audit.view;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The compliance reports (AUD-4): each a page with a period filter, and {@code ?format=csv} (or
+ * {@code /report.csv}) for the CSV, written to the response row by row.
+ */
+@Controller
+@PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_admins')")
+class ReportsController {
+
+    /** The page shows this many rows; the CSV has them all. */
+    static final int PAGE_ROWS = 500;
+
+    private final BreachReport breach;
+    private final ApplicationFunnel funnel;
+
+    ReportsController(BreachReport breach, ApplicationFunnel funnel) {
+        this.breach = breach;
+        this.funnel = funnel;
+    }
+
+    @GetMapping({"/audit/reports/breach", "/audit/reports/breach/report.csv"})
+    String breach(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                  HttpServletResponse response, Model model) throws IOException {
+        Period period = Period.parse(from, to);
+        if (csv(format, request)) {
+            Csv csv = Csv.download(response, "breach-deadlines.csv", BreachReport.HEADER);
+            breach.forEachRow(period, row -> write(csv, row.fields()));
+            csv.flush();
+            return null;
+        }
+        List<BreachReport.Row> rows = new ArrayList<>();
+        breach.forEachRow(period, row -> { if (rows.size() < PAGE_ROWS) rows.add(row); });
+        period(model, period);
+        model.addAttribute("rows", rows);
+        return "audit/report-breach";
+    }
+
+    @GetMapping({"/audit/reports/applications", "/audit/reports/applications/report.csv"})
+    String applications(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                        HttpServletResponse response, Model model) throws IOException {
+        Period period = Period.parse(from, to);
+        if (csv(format, request)) {
+            Csv csv = Csv.download(response, "application-funnel.csv", ApplicationFunnel.HEADER);
+            funnel.forEachRow(period, row -> write(csv, row.fields()));
+            csv.flush();
+            return null;
+        }
+        FunnelSummary summary = new FunnelSummary();
+        List<ApplicationFunnel.Row> rows = new ArrayList<>();
+        funnel.forEachRow(period, row -> {
+            summary.add(row);
+            if (rows.size() < PAGE_ROWS) {
+                rows.add(row);
+            }
+        });
+        period(model, period);
+        model.addAttribute("summary", summary);
+        model.addAttribute("rows", rows);
+        return "audit/report-applications";
+    }
+
+    private static boolean csv(String format, jakarta.servlet.http.HttpServletRequest request) {
+        if (format != null && !format.isBlank() && !format.equals("csv") && !format.equals("html")) {
+            throw new BadAuditRequest("The format is \"csv\" (or left empty for the page).");
+        }
+        return "csv".equals(format) || request.getRequestURI().endsWith("/report.csv");
+    }
+
+    private static void period(Model model, Period period) {
+        model.addAttribute("from", period.fromText());
+        model.addAttribute("to", period.toText());
+        model.addAttribute("pageRows", PAGE_ROWS);
+    }
+
+    private static void write(Csv csv, List<Object> fields) {
+        try {
+            csv.row(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

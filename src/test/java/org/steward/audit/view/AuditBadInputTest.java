@@ -1,0 +1,41 @@
+package org.steward.audit.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.steward.support.IntegrationTest;
+
+/** What an auditor typed wrong gets a clear 4xx, never a 5xx (AUD-2, AUD-4; issue 13 "bad input"). */
+class AuditBadInputTest extends IntegrationTest {
+
+    @Test
+    void unknownCase_isThe404Page() {
+        AuditJourneyScenario.AuditorSession audrey = new AuditJourneyScenario.AuditorSession(port);
+        assertThat(audrey.get("/audit/cases/ApplicationApprovalProcess/application-99999999").statusCode()).isEqualTo(404);
+        assertThat(audrey.get("/audit/cases/NoSuchProcess/whatever").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedDates_tooLongPeriods_andUnknownProcesses_areA400WithTheReason() {
+        AuditJourneyScenario.AuditorSession audrey = new AuditJourneyScenario.AuditorSession(port);
+        expect400(audrey.get("/audit?from=2026-13-45"), "is not a date");
+        expect400(audrey.get("/audit?to=yesterday"), "is not a date");
+        expect400(audrey.get("/audit?from=2000-01-01&to=2099-12-31"), "longer than 10 years");
+        expect400(audrey.get("/audit?from=2026-12-01&to=2026-11-01"), "before it starts");
+        expect400(audrey.get("/audit?process=NoSuchProcess"), "There is no process");
+        expect400(audrey.get("/audit?state=sleeping"), "running");
+        expect400(audrey.get("/audit?page=-3"), "page");
+        expect400(audrey.get("/audit/reports/breach?from=2000-01-01&to=2100-01-01"), "longer than 10 years");
+        expect400(audrey.get("/audit/reports/breach?from=01/12/2026&format=csv"), "is not a date");
+        expect400(audrey.get("/audit/reports/applications?from=1926-01-01&to=2026-01-01"), "lies outside 2000–2199");
+        expect400(audrey.get("/audit/reports/applications?format=xlsx"), "csv");
+        assertThat(audrey.get("/audit?from=2026-01-01&to=2026-12-31&state=running&missed=true").statusCode()).isEqualTo(200);
+    }
+
+    private static void expect400(HttpResponse<String> response, String reason) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("id=\"audit-error\"", reason);
+    }
+}
