@@ -167,22 +167,25 @@ public class PromotionReleases {
     /** CON-2: a withdrawn or lapsed PROMOTION cancels the member's open releases at once. */
     @EventListener
     void onConsentEnded(ConsentEnded ended) {
-        if (!Purpose.PROMOTION.equals(ended.purpose())) {
-            return;
-        }
-        List<Long> open = jdbc.queryForList("SELECT id FROM promotion_release WHERE member_id = :member "
-                        + "AND status IN ('AWAITING_ANSWER', 'CONFIRMED')",
-                new MapSqlParameterSource("member", ended.memberId()), Long.class);
-        for (Long releaseId : open) {
-            runtimeService.createMessageCorrelation(ConsentProcesses.MSG_PROMOTION_CONSENT_ENDED)
-                    .processInstanceBusinessKey(caseKey(releaseId)).correlateAll();
+        if (Purpose.PROMOTION.equals(ended.purpose())) {
+            cancelOpenReleasesOf(ended.memberId());
         }
     }
 
     /** DSR-6: deactivation stops all processing about the member: their open releases end as a withdrawal ends them. */
     @EventListener
     void onMemberDeactivated(MemberDeactivated deactivated) {
-        onConsentEnded(new ConsentEnded(deactivated.memberId(), Purpose.PROMOTION));
+        cancelOpenReleasesOf(deactivated.memberId());
+    }
+
+    private void cancelOpenReleasesOf(long memberId) {
+        List<Long> open = jdbc.queryForList("SELECT id FROM promotion_release WHERE member_id = :member "
+                        + "AND status IN ('AWAITING_ANSWER', 'CONFIRMED')",
+                new MapSqlParameterSource("member", memberId), Long.class);
+        for (Long releaseId : open) {
+            runtimeService.createMessageCorrelation(ConsentProcesses.MSG_PROMOTION_CONSENT_ENDED)
+                    .processInstanceBusinessKey(caseKey(releaseId)).correlateAll();
+        }
     }
 
     private void finish(long releaseId, Status status, String... from) {
