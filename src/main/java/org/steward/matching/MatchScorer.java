@@ -54,7 +54,7 @@ final class MatchScorer {
     }
 
     static double industry(Seeker seeker, Mentor mentor) {
-        if (seeker.industry() != null && mentor.industry() != null
+        if (seeker.industry() != null && mentor.industry() != null && !seeker.industry().isBlank()
                 && seeker.industry().trim().equalsIgnoreCase(mentor.industry().trim())) {
             return 1;
         }
