@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessorRecords {
 
-    private static final String INSTRUCTION = """
-            SELECT i.*, p.name AS processor_name FROM processor_instruction i JOIN processor p ON p.id = i.processor_id """;
+    private static final String INSTRUCTION =
+            "SELECT i.*, p.name AS processor_name FROM processor_instruction i JOIN processor p ON p.id = i.processor_id ";
 
     private final NamedParameterJdbcTemplate jdbc;
 
