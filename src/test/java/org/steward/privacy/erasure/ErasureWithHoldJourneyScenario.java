@@ -261,6 +261,64 @@ abstract class ErasureWithHoldJourneyScenario extends IntegrationTest {
         assertThat(browser.get("/links/processor-instruction/" + "y".repeat(500)).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void unconfirmedInstruction_isRemindedOnDay5_andFollowedUpByAPrivacyOfficerOnDay14_DSR7() throws Exception {
+        Person member = Person.unique("Lea", "Stone");
+        long memberId = memberWithProfile(member);
+        String processorEmail = processor("Survey");
+        long erasureId = idFrom(browser.postJson("/api/erasures", "{\"memberId\":" + memberId + ",\"reason\":\"Asked\"}", "priya").body());
+        runDueJobs();
+        deliverMailTo(member.email());
+        oneMinuteLater();
+        String firstLink = link(deliverMailTo(processorEmail).get(0), "/links/processor-instruction/");
+        long instructionId = only(JSON.readTree(browser.getJson("/api/erasures/" + erasureId + "/instructions", "audrey").body()),
+                processorId).get("id").asLong();
+        String businessKey = ProcessorInstructionProcess.businessKey(instructionId);
+
+        // Day 5: a reminder with a fresh link; the first one no longer works.
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5)).plusSeconds(120)));
+        runDueJobs();
+        List<MimeMessage> mails = deliverMailTo(processorEmail);
+        assertThat(mails).extracting(ErasureWithHoldJourneyScenario::subject)
+                .containsExactly("Erasure instruction #" + instructionId + " from Steward",
+                        "Reminder: erasure instruction #" + instructionId + " from Steward");
+        assertThat(body(mails.get(1))).doesNotContain(member.email(), member.name());
+        assertThat(browser.get(firstLink).statusCode()).isEqualTo(410);
+        assertThat(browser.get(link(mails.get(1), "/links/processor-instruction/")).statusCode()).isEqualTo(200);
+
+        // Day 14: the privacy officers' task, named by the instruction, never the person.
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14)).plusSeconds(180)));
+        runDueJobs();
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(ProcessorInstructionProcess.TASK_FOLLOW_UP);
+        assertThat(task.getName()).startsWith("Follow up erasure instruction #" + instructionId + " — unconfirmed after 14 days");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).contains("privacy-officers");
+        HttpResponse<String> view = browser.getJson("/api/staff/tasks/" + task.getId() + "/view", "priya");
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(view.body()).contains(processorEmail, "\"subjectRef\"").doesNotContain(member.email(), member.name());
+
+        // Completed with declared outputs only: the note goes to our table, never to the engine.
+        String completion = "/api/staff/tasks/" + task.getId() + "/completion";
+        assertThat(browser.postJson(completion, "{\"instructionConfirmed\":false}", "peter").statusCode()).isEqualTo(403);
+        HttpResponse<String> noNote = browser.postJson(completion, "{\"instructionConfirmed\":false}", "priya");
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(noNote.body()).contains("note");
+        assertThat(browser.postJson(completion, "{\"instructionConfirmed\":false,\"note\":\"x\",\"status\":\"CONFIRMED\"}", "priya")
+                .statusCode()).isEqualTo(400);
+        String note = "Called their DPO on " + UUID.randomUUID() + ": no answer";
+        HttpResponse<String> closed = browser.postJson(completion,
+                "{\"instructionConfirmed\":false,\"note\":\"" + note + "\"}", "priya");
+        assertThat(closed.statusCode()).as(closed.body()).isIn(200, 204);
+        runDueJobs();
+        JsonNode instruction = only(JSON.readTree(browser.getJson("/api/erasures/" + erasureId + "/instructions", "audrey").body()),
+                processorId);
+        assertThat(instruction.get("status").asText()).isEqualTo("CLOSED_UNCONFIRMED");
+        assertThat(jdbc.queryForObject("SELECT note FROM processor_instruction WHERE id = ?", String.class, instructionId)).isEqualTo(note);
+        assertNotInHistory(note);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult()
+                .getEndActivityId()).isEqualTo("EndEvent_InstructionClosedUnconfirmed");
+    }
+
     /** A processor of this test, active, added by a privacy officer. */
     private String processor(String name) {
         String email = uniqueEmail("privacy-" + name.toLowerCase());
