@@ -234,6 +234,24 @@ abstract class DataSubjectRequestFollowUpScenario extends PrivacyJourney {
                 standalone)).isNull();
     }
 
+    @Test
+    void theVerificationLinkAfterExpiry_isRefusedOnGetAndPost_andTheRequestStaysExpired_DSR2() {
+        String email = uniqueEmail("exa");
+        assertThat(browser.postJson("/api/privacy-requests", "{\"email\":\"" + email + "\",\"type\":\"ACCESS\"}", null)
+                .statusCode()).isEqualTo(202);
+        long requestId = jdbc.queryForObject("SELECT id FROM privacy_request WHERE email = ?", Long.class, email);
+        runDueJobs();
+        String verify = link(mailWith(email, "/links/privacy-request/").get(0), "/links/privacy-request/");
+        assertThat(browser.get(verify).statusCode()).isEqualTo(200);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plusSeconds(60)));
+        runJobsOf(instanceOf(requestId));
+        HttpResponse<String> late = browser.postForm(verify, Map.of());
+        assertThat(late.statusCode()).isBetween(400, 499);
+        assertThat(late.body()).doesNotContain("Exception", "org.steward");
+        assertThat(jdbc.queryForMap("SELECT status, verified_at FROM privacy_request WHERE id = ?", requestId))
+                .containsEntry("status", "EXPIRED").containsEntry("verified_at", null);
+    }
+
     // ---- helpers ----
 
     private void assertRefused(String path, String body, String field) {
