@@ -81,6 +81,8 @@
     }
     return controls[0].value.trim();
   };
+  /** A form's own POST to Steward's API (e.g. extending a deadline), with the task's CSRF token: {status, json}. */
+  Ui.prototype.post = function (url, body) { return request('POST', url, body, this.csrf); };
   Ui.prototype.clearErrors = function () {
     var old = this.root.querySelectorAll('.steward-error');
     for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
@@ -156,6 +158,7 @@
           header.appendChild(el('p', 'This task is overdue.', 'text-danger steward-overdue'));
         }
       }
+      ui.csrf = csrf; // for a form's own calls to Steward's API (ui.post)
       options.render(view['case'], ui, body);
       loaded = true;
     }

@@ -125,6 +125,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PRIYA, Who.ADA).build());
         rows.add(row("lift a do-not-process flag (DSR-8)", Via.BASIC, "POST", "/api/privacy-requests/" + NO_SUCH_ID + "/lift-restriction", "")
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
+        rows.add(row("extend a data-subject request's deadline (DSR-3)", Via.BASIC, "POST",
+                "/api/privacy-requests/" + NO_SUCH_ID + "/extension", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
         rows.add(row("list data-subject requests", Via.BASIC, "GET", "/api/privacy-requests?status=IN_REVIEW", null)
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
         rows.add(row("read a data-subject request", Via.BASIC, "GET", "/api/privacy-requests/" + NO_SUCH_ID, null)
@@ -168,6 +171,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(row("set security contacts (BRE-2)", Via.BASIC, "PUT", "/api/organisations/{organisationId}/security-contacts",
                 "{\"isoName\":\"\"}").staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.ADA).build());
 
+        rows.add(row("set the member administrator (DSR-5)", Via.BASIC, "PUT", "/api/organisations/{organisationId}/administrator",
+                "{}").staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.ADA).build());
         // Staff pages.
         rows.add(row("organisations page", Via.SESSION, "GET", "/staff/organisations", null).staff(Expect.OK)
                 .anonymous(Expect.SIGN_IN).build());
