@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -23,7 +24,7 @@ import org.steward.members.MemberContact;
 import org.steward.members.MemberDeactivated;
 import org.steward.members.MemberView;
 import org.steward.members.Members;
-import org.steward.organisations.Organisation;
+import org.steward.organisations.OrganisationAdministrator;
 import org.steward.organisations.OrganisationRegister;
 import org.steward.system.InvalidInputException;
 import org.steward.system.NotFoundException;
@@ -156,7 +157,8 @@ public class Matches {
     /**
      * Task_ReportToOrganisation / at close (MAT-5): if the entrepreneur joined through a member organisation and holds
      * a current ORG_REPORTING consent (the consent check also says no when they are restricted or deactivated),
-     * the organisation's contact receives the match's contact and program-result information; otherwise nothing.
+     * the organisation's member administrator (DSR-5) receives the match's contact and program-result information;
+     * otherwise nothing.
      */
     @Transactional
     public boolean reportToOrganisation(long matchId, String kind) {
@@ -165,13 +167,16 @@ public class Matches {
         if (entrepreneur.organisationId() == null || !consent.mayProcess(match.entrepreneurId(), Purpose.ORG_REPORTING)) {
             return false;
         }
-        Organisation organisation = organisations.organisation(entrepreneur.organisationId());
-        if (!organisation.hasSecurityContact()) {
+        // The organisation's contact for its members is its member administrator (DSR-5); the security contacts were
+        // nominated for breach notices (BRE-2) only, so an organisation without an administrator is told nothing.
+        Optional<OrganisationAdministrator> administrator = organisations.memberAdministrator(entrepreneur.organisationId());
+        if (administrator.isEmpty()) {
             return false;
         }
-        String contact = organisation.securityContacts().get(0).email();
+        OrganisationAdministrator organisation = administrator.get();
+        String contact = organisation.email();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("organisation", organisation.name());
+        model.put("organisation", organisation.organisation());
         model.put("entrepreneurName", entrepreneur.name());
         model.put("entrepreneurEmail", entrepreneur.email());
         model.put("kind", kind);
@@ -182,10 +187,10 @@ public class Matches {
         if (outbox.enqueue(new Mail(MatchingProcesses.matchKey(matchId) + "-org-report-" + kind.toLowerCase(), "match:" + matchId,
                 "match-org-report", contact, model))) {
             jdbc.update("INSERT INTO match_org_report (match_id, organisation_id, report_kind, sent_at) VALUES (:match, :org, :kind, :now)",
-                    new MapSqlParameterSource("match", matchId).addValue("org", organisation.id()).addValue("kind", kind)
+                    new MapSqlParameterSource("match", matchId).addValue("org", organisation.organisationId()).addValue("kind", kind)
                             .addValue("now", clock.stamp()));
             audit.record("system", "MATCH_REPORTED_TO_ORGANISATION", MatchingProcesses.matchKey(matchId),
-                    "organisation=" + organisation.id() + " kind=" + kind);
+                    "organisation=" + organisation.organisationId() + " kind=" + kind);
         }
         return true;
     }
