@@ -136,6 +136,46 @@ class MatchingEdgeCasesTest extends MatchingIntegrationTest {
                 .isEqualTo("ACCEPTED");
     }
 
+    // ---- DSR-6, DSR-8: the one do-not-process check -------------------------------------------------------
+
+    @Test
+    void theBestScoringMentors_objectingOrDeactivated_areNeverProposed_aLiftedRestrictionCountsNoMore() {
+        String need = "Proofing and oven lines " + marker + " sourdough logistics at scale";
+        long objecting = admit(mentor("Olly Objects " + marker, uniqueEmail("olly"), "+49 30 555 1020"));
+        long deactivated = admit(mentor("Dana Leaves " + marker, uniqueEmail("dana"), "+49 30 555 1021"));
+        long lifted = admit(mentor("Lia Lifted " + marker, uniqueEmail("lia"), "+49 30 555 1022"));
+        long weaker = admit(new Applicant("MENTOR", "Pete Weaker " + marker, uniqueEmail("pete"), "+49 30 555 1023", "20095", "Hamburg",
+                industry(), "Retail accounting", null, List.of("English"), null));
+        long entrepreneur = admit(entrepreneur("Ida Founder " + marker, uniqueEmail("ida"), "+351 21 555 1024", null));
+        flag(objecting, "OBJECTION", null);
+        flag(lifted, "RESTRICTION", Instant.now());
+        assertThat(browser.postJson("/api/members/" + deactivated + "/deactivation", "", "priya").statusCode()).isEqualTo(202);
+        runDueJobs();
+
+        long requestId = staffRequest(entrepreneur, need, "English");
+        runDueJobs();
+        List<Long> ranked = jdbc.queryForList("SELECT mentor_member_id FROM match_candidate WHERE request_id = ? ORDER BY ranking",
+                Long.class, requestId);
+        assertThat(ranked).startsWith(lifted, weaker).doesNotContain(objecting, deactivated, entrepreneur);
+        String candidates = browser.getJson("/api/match-requests/" + requestId + "/candidates", "peter").body();
+        assertThat(candidates).contains("\"mentorId\":" + lifted + ",").doesNotContain("\"mentorId\":" + objecting + ",",
+                "\"mentorId\":" + deactivated + ",");
+        // Staff cannot pick them by hand either.
+        Task confirm = openTask(requestId);
+        for (long refused : List.of(objecting, deactivated)) {
+            HttpResponse<String> picked = browser.postJson("/api/staff/tasks/" + confirm.getId() + "/input",
+                    "{\"mentorCandidateId\":" + refused + "}", "peter");
+            assertThat(picked.statusCode()).as(picked.body()).isEqualTo(400);
+            assertThat(picked.body()).contains("mentorCandidateId");
+        }
+    }
+
+    private void flag(long memberId, String reason, Instant liftedAt) {
+        long subject = jdbc.queryForObject("SELECT subject_id FROM member WHERE id = ?", Long.class, memberId);
+        jdbc.update("INSERT INTO processing_restriction (subject_id, request_id, reason, flagged_at, lifted_at) VALUES (?, 0, ?, ?, ?)",
+                subject, reason, java.sql.Timestamp.from(Instant.now()), liftedAt == null ? null : java.sql.Timestamp.from(liftedAt));
+    }
+
     // ---- MAT-5 ----------------------------------------------------------------------------------------
 
     @Test
