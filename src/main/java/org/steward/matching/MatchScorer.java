@@ -36,6 +36,8 @@ final class MatchScorer {
 
     private final MatchingProperties.Weights weights;
     private final Instant at;
+    private Seeker lastSeeker;
+    private Map<String, Integer> lastNeed;
 
     MatchScorer(MatchingProperties.Weights weights, Instant at) {
         this.weights = weights;
@@ -45,12 +47,21 @@ final class MatchScorer {
     CandidateScore score(Seeker seeker, Mentor mentor) {
         Map<Criterion, BigDecimal> points = new EnumMap<>(Criterion.class);
         points.put(Criterion.INDUSTRY, points(weights.industry(), industry(seeker, mentor)));
-        points.put(Criterion.EXPERTISE, points(weights.expertise(), TextSimilarity.cosine(seeker.need(), mentor.expertise())));
+        points.put(Criterion.EXPERTISE, points(weights.expertise(), TextSimilarity.cosine(needOf(seeker), mentor.expertise())));
         points.put(Criterion.LANGUAGE, points(weights.language(), language(seeker, mentor)));
         points.put(Criterion.LOCATION, points(weights.location(), location(seeker, mentor)));
         points.put(Criterion.CAPACITY, points(weights.capacity(), capacity(mentor)));
         BigDecimal total = points.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new CandidateScore(mentor.memberId(), Map.copyOf(points), total);
+    }
+
+    /** The need's word counts, made once per seeker: a ranking scores one seeker against every mentor. */
+    private Map<String, Integer> needOf(Seeker seeker) {
+        if (seeker != lastSeeker) {
+            lastNeed = TextSimilarity.counts(TextSimilarity.words(seeker.need()));
+            lastSeeker = seeker;
+        }
+        return lastNeed;
     }
 
     static double industry(Seeker seeker, Mentor mentor) {

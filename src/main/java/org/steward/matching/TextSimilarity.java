@@ -1,6 +1,7 @@
 package org.steward.matching;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +32,41 @@ final class TextSimilarity {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-        return NON_WORD.splitAsStream(plain).filter(w -> w.length() > 1 && !STOP.contains(w)).map(TextSimilarity::stem)
-                .filter(w -> !w.isEmpty()).toList();
+        if (!ascii(text)) {
+            String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+            return NON_WORD.splitAsStream(plain).filter(w -> w.length() > 1 && !STOP.contains(w)).map(TextSimilarity::stem)
+                    .filter(w -> !w.isEmpty()).toList();
+        }
+        // The same for plain ASCII, without the regular expressions: ranking reads a mentor's expertise per request.
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                word.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (word.length() > 0) {
+                String w = word.toString();
+                word.setLength(0);
+                if (w.length() > 1 && !STOP.contains(w)) {
+                    String stemmed = stem(w);
+                    if (!stemmed.isEmpty()) {
+                        words.add(stemmed);
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A light suffix stemmer: "scaling" and "scale", "teams" and "team", "processes" and "process" meet. */
@@ -56,7 +89,11 @@ final class TextSimilarity {
 
     /** Cosine of the two texts' word-count vectors: 1 for the same words in the same proportions, 0 for none shared. */
     static double cosine(String a, String b) {
-        Map<String, Integer> x = counts(words(a));
+        return cosine(counts(words(a)), b);
+    }
+
+    /** {@link #cosine(String, String)} with the first text's word counts already made ({@link #counts}). */
+    static double cosine(Map<String, Integer> x, String b) {
         Map<String, Integer> y = counts(words(b));
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
@@ -81,7 +118,7 @@ final class TextSimilarity {
         return (double) x.size() / union.size();
     }
 
-    private static Map<String, Integer> counts(List<String> words) {
+    static Map<String, Integer> counts(List<String> words) {
         Map<String, Integer> counts = new HashMap<>();
         words.forEach(w -> counts.merge(w, 1, Integer::sum));
         return counts;

@@ -47,6 +47,15 @@ class MatchScorerTest {
     }
 
     @Test
+    void words_plainAsciiFastPath_splitsLikeTheUnicodePath() {
+        // The ASCII path (no regular expressions) and the Unicode path (an accented letter sends the text there) agree.
+        assertThat(TextSimilarity.words("Scaling ENGINEERING-teams, 2 x B2B sales; the processes!"))
+                .containsExactly("scal", "engineer", "team", "b2b", "sale", "process");
+        assertThat(TextSimilarity.words("Scaling ENGINEERING-teams, 2 x B2B sales; the processes! é"))
+                .containsExactly("scal", "engineer", "team", "b2b", "sale", "process");
+    }
+
+    @Test
     void language_preferredSpoken_full_anotherShared_half_none_zero() {
         assertThat(MatchScorer.language(seeker("", "", "English, Portuguese", "Portuguese", null, null, null),
                 mentor("", "", "English, portuguese", null, null, null, 2, 0))).isEqualTo(1.0);

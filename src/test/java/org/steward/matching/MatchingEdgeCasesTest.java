@@ -145,7 +145,7 @@ class MatchingEdgeCasesTest extends MatchingIntegrationTest {
         long deactivated = admit(mentor("Dana Leaves " + marker, uniqueEmail("dana"), "+49 30 555 1021"));
         long lifted = admit(mentor("Lia Lifted " + marker, uniqueEmail("lia"), "+49 30 555 1022"));
         long weaker = admit(new Applicant("MENTOR", "Pete Weaker " + marker, uniqueEmail("pete"), "+49 30 555 1023", "20095", "Hamburg",
-                industry(), "Retail accounting", null, List.of("English"), null));
+                industry(), "Proofing and oven lines " + marker, null, List.of("English"), null));
         long entrepreneur = admit(entrepreneur("Ida Founder " + marker, uniqueEmail("ida"), "+351 21 555 1024", null));
         flag(objecting, "OBJECTION", null);
         flag(lifted, "RESTRICTION", Instant.now());
