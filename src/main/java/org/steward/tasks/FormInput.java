@@ -103,6 +103,19 @@ public final class FormInput {
         return absent;
     }
 
+    /**
+     * A yes/no the person must answer (a choice between two ways on): absent or null is refused with
+     * {@code whenMissing}. Returns null then; {@link #done()} throws before that null can be used.
+     */
+    public Boolean requiredFlag(String field, String whenMissing) {
+        JsonNode node = input.get(field);
+        if (node == null || node.isNull()) {
+            errors.putIfAbsent(field, whenMissing);
+            return null;
+        }
+        return flag(field, false);
+    }
+
     /** Records a rule broken across fields (e.g. a reason required for this decision). */
     public void reject(String field, String message) {
         errors.putIfAbsent(field, message);

@@ -13,6 +13,7 @@ class OrganisationsModuleTest {
                 .dependsOnlyOn("system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(OrganisationRegister.class, Organisation.class, SecurityContact.class,
-                        OrganisationForm.class, SecurityContactsForm.class);
+                        OrganisationForm.class, SecurityContactsForm.class,
+                        OrganisationAdministrator.class, AdministratorForm.class); // DSR-5: the administrator contact
     }
 }

@@ -21,8 +21,12 @@ import org.steward.privacy.processors.Processors;
 import org.steward.privacy.requests.DataSubjectRequestProcess;
 import org.steward.privacy.requests.ExportFile;
 import org.steward.privacy.requests.OfficerReminders;
+import org.steward.privacy.requests.OrganisationNotices;
+import org.steward.privacy.requests.Rectifications;
 import org.steward.privacy.requests.PrivacyRequests;
 import org.steward.privacy.requests.RequestActions;
+import org.steward.privacy.requests.RequestDeadline;
+import org.steward.privacy.requests.RequestExtensions;
 import org.steward.privacy.requests.RequestReviews;
 import org.steward.privacy.requests.RequestStatus;
 import org.steward.privacy.requests.RequestSteps;
@@ -82,12 +86,14 @@ class PrivacyModuleTest {
     @Test
     void requests_handOffToErasureAndDeactivation_andExposeTheirServicesViewsAndProcess() {
         module("privacy.requests")
-                .dependsOnlyOn("privacy", "privacy.erasure", "privacy.deactivation", "members", "subjects", "links", "mail",
+                .dependsOnlyOn("privacy", "privacy.erasure", "privacy.deactivation", "members", "subjects", "organisations", "links", "mail",
                         "audit", "tasks", "security", "system")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(PrivacyRequests.class, RequestSteps.class, RequestActions.class, RequestReviews.class,
                         OfficerReminders.class, RequestView.class, RequestType.class, RequestStatus.class, ExportFile.class,
-                        DataSubjectRequestProcess.class);
+                        DataSubjectRequestProcess.class,
+                        // DSR-3 extension and deadline, RECTIFICATION and DSR-5: called by the process's delegates
+                        RequestExtensions.class, RequestDeadline.class, Rectifications.class, OrganisationNotices.class);
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class ErasureProcess {
 
     // Elements tests and staff refer to
     public static final String TASK_RESOLVE_RESIDUE = "Task_ResolveResidue";
-    public static final String WAIT_FOR_HOLD = "EventGateway_WaitForLegalHold";
+    public static final String WAIT_FOR_HOLD = "Gateway_WaitForLegalHold";
 
     private ErasureProcess() {
     }

@@ -18,7 +18,7 @@ public final class ProcessorInstructionProcess {
     public static final String INSTRUCTION_CONFIRMED = "instructionConfirmed";
 
     public static final String TASK_FOLLOW_UP = "Task_FollowUpInstruction";
-    public static final String WAIT_FOR_CONFIRMATION = "ReceiveTask_WaitForConfirmation";
+    public static final String WAIT_FOR_CONFIRMATION = "Task_WaitForConfirmation";
 
     private ProcessorInstructionProcess() {
     }

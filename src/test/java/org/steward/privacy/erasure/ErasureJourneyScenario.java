@@ -263,6 +263,9 @@ abstract class ErasureJourneyScenario extends IntegrationTest {
 
         // The officer rewrites the summary, then scans again.
         jdbc.update("UPDATE incident SET summary = 'Phished: a member clicked a fake login page.' WHERE id = ?", incidentId);
+        HttpResponse<String> noChoice = browser.postJson("/api/staff/tasks/" + task.getId() + "/completion", "{}", "priya");
+        assertThat(noChoice.statusCode()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("choose: scan again");
         completeAsTasklist(task.getId(), "priya", "{\"scanAgain\":true}");
         runDueJobs();
         JsonNode verified = erasure(erasureId, "audrey");

@@ -300,6 +300,9 @@ abstract class ErasureWithHoldJourneyScenario extends IntegrationTest {
         // Completed with declared outputs only: the note goes to our table, never to the engine.
         String completion = "/api/staff/tasks/" + task.getId() + "/completion";
         assertThat(browser.postJson(completion, "{\"instructionConfirmed\":false}", "peter").statusCode()).isEqualTo(403);
+        HttpResponse<String> noChoice = browser.postJson(completion, "{\"note\":\"x\"}", "priya");
+        assertThat(noChoice.statusCode()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("choose: the processor confirmed");
         HttpResponse<String> noNote = browser.postJson(completion, "{\"instructionConfirmed\":false}", "priya");
         assertThat(noNote.statusCode()).isEqualTo(400);
         assertThat(noNote.body()).contains("note");

@@ -241,6 +241,9 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         ClockUtil.setCurrentTime(Date.from(verified.plus(Duration.ofDays(31))));
         completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
         runJobsOf(instance);
+        // An address we hold nothing for: the officer finds nothing to correct and completes the task empty.
+        completeAsTasklist(task(requestId, DataSubjectRequestProcess.TASK_CORRECT_DATA).getId(), "priya", "{}");
+        runJobsOf(instance);
         JsonNode answered = JSON.readTree(browser.getJson("/api/privacy-requests/" + requestId, "audrey").body());
         assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(answered.get("deadlineMet").asBoolean()).isFalse();
@@ -289,9 +292,13 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
     }
 
     private Task reviewTask(long requestId) {
+        return task(requestId, DataSubjectRequestProcess.TASK_REVIEW_REQUEST);
+    }
+
+    private Task task(long requestId, String taskDefinitionKey) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId))
-                .taskDefinitionKey(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).singleResult();
-        assertThat(task).as("review task of request %d", requestId).isNotNull();
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(task).as("%s of request %d", taskDefinitionKey, requestId).isNotNull();
         return task;
     }
 

@@ -29,6 +29,26 @@ public class LinkPage extends Page {
         return text(By.cssSelector("main h1"));
     }
 
+    /**
+     * Ticks the checkbox {@code name=value}, found afresh on every try: the page may still be settling when it
+     * is first found, and Chromium then reports the node as no longer in the document.
+     */
+    public LinkPage tick(String name, String value) {
+        By box = By.cssSelector("main input[name='" + name + "'][value='" + value + "']");
+        waitUntil(d -> {
+            try {
+                WebElement element = d.findElement(box);
+                if (!element.isSelected()) {
+                    element.click();
+                }
+                return element.isSelected();
+            } catch (org.openqa.selenium.StaleElementReferenceException settling) {
+                return false;
+            }
+        });
+        return this;
+    }
+
     public LinkPage select(String fieldId, String visibleText) {
         new Select(waitFor(By.id(fieldId))).selectByVisibleText(visibleText);
         return this;

@@ -113,7 +113,13 @@ public class TasklistPage extends Page {
      * task among several of the same name.
      */
     public TasklistPage openTaskWithId(String taskId) {
-        waitForClickable(taskEntry(taskId)).click();
+        WebElement entry = waitForClickable(taskEntry(taskId));
+        try {
+            scrollAndClick(entry);
+        } catch (org.openqa.selenium.ElementClickInterceptedException coveredByTheFooter) {
+            // With many tasks listed, Tasklist's fixed footer can cover the entry even after scrolling.
+            jsClick(entry);
+        }
         waitUntil(d -> d.getCurrentUrl().contains("task=" + taskId));
         waitFor(OPEN_TASK_NAME);
         return this;

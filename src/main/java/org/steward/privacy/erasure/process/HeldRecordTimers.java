@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.steward.privacy.erasure.ErasureProcess;
 import org.steward.privacy.erasure.ErasureSteps;
 
-/** DSR-4: the date of Timer_LegalHoldEnds, the end of the holds that keep the erasure's records (ErasureSteps.heldUntil). */
+/** DSR-4: the date of TimerEvent_LegalHoldEnds, the end of the holds that keep the erasure's records (ErasureSteps.heldUntil). */
 @Component("heldRecordTimers")
 public class HeldRecordTimers {
 

@@ -44,11 +44,8 @@ class ResolveResidueForm implements TaskForm {
     @Override
     public Map<String, Object> check(StaffTask task, JsonNode input) {
         FormInput form = FormInput.of(input, Set.of(ErasureProcess.SCAN_AGAIN));
-        boolean scanAgain = form.flag(ErasureProcess.SCAN_AGAIN, false);
-        JsonNode given = input.get(ErasureProcess.SCAN_AGAIN);
-        if (given == null || given.isNull()) {
-            form.reject(ErasureProcess.SCAN_AGAIN, "choose: scan again, or close the erasure with the residue recorded");
-        }
+        Boolean scanAgain = form.requiredFlag(ErasureProcess.SCAN_AGAIN,
+                "choose: scan again, or close the erasure with the residue recorded");
         form.done();
         return Map.of(ErasureProcess.SCAN_AGAIN, scanAgain);
     }

@@ -47,14 +47,10 @@ class FollowUpInstructionForm implements TaskForm {
     @Override
     public Map<String, Object> check(StaffTask task, JsonNode input) {
         FormInput form = FormInput.of(input, Set.of(ProcessorInstructionProcess.INSTRUCTION_CONFIRMED, NOTE));
-        JsonNode given = input.get(ProcessorInstructionProcess.INSTRUCTION_CONFIRMED);
-        boolean confirmed = form.flag(ProcessorInstructionProcess.INSTRUCTION_CONFIRMED, false);
-        if (given == null || given.isNull()) {
-            form.reject(ProcessorInstructionProcess.INSTRUCTION_CONFIRMED,
-                    "choose: the processor confirmed, or close the instruction unconfirmed");
-        }
+        Boolean confirmed = form.requiredFlag(ProcessorInstructionProcess.INSTRUCTION_CONFIRMED,
+                "choose: the processor confirmed, or close the instruction unconfirmed");
         String note = form.text(NOTE, MAX_NOTE, null);
-        if (given != null && !given.isNull() && !confirmed && note == null) {
+        if (Boolean.FALSE.equals(confirmed) && note == null) {
             form.reject(NOTE, "say why the instruction is closed unconfirmed (what the processor answered, if anything)");
         }
         form.done();

@@ -46,17 +46,17 @@ public class RequestTimers {
         return verificationWait.toString();
     }
 
-    /** Timer_ReminderDate: day 20 after verification, plus the extension. */
+    /** TimerEvent_ReminderDate: day 20 after verification, plus the extension. */
     public Date reminderAt(DelegateExecution execution) {
         return shifted(execution, reminder);
     }
 
-    /** Timer_EscalationDate: day 27 after verification, plus the extension. */
+    /** TimerEvent_EscalationDate: day 27 after verification, plus the extension. */
     public Date escalationAt(DelegateExecution execution) {
         return shifted(execution, escalation);
     }
 
-    /** Timer_DeadlineDate: the due date, or the extended one. */
+    /** TimerEvent_DeadlineDate: the due date, or the extended one. */
     public Date dueAt(DelegateExecution execution) {
         return Date.from(deadlines.apply(DataSubjectRequestProcess.requestId(execution)).effectiveDue());
     }

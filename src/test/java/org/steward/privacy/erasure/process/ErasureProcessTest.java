@@ -207,7 +207,7 @@ class ErasureProcessTest {
 
         ClockUtil.setCurrentTime(Date.from(HOLD_ENDS.plusSeconds(1)));
         DueJobs.run(managementService());
-        assertThat(pi).isEnded().hasPassed("Timer_LegalHoldEnds", "Task_EraseHeldRecords", "EndEvent_ErasureVerified")
+        assertThat(pi).isEnded().hasPassed("TimerEvent_LegalHoldEnds", "Task_EraseHeldRecords", "EndEvent_ErasureVerified")
                 .hasNotPassed("MessageEvent_LegalHoldReleased");
         assertThat(steps).endsWith("end cases", "erase", "instruct", "verify:clean", "erase held", "verify:clean", "forget");
     }
@@ -224,7 +224,7 @@ class ErasureProcessTest {
         DueJobs.run(managementService());
 
         assertThat(pi).isEnded().hasPassed("MessageEvent_LegalHoldReleased", "Task_EraseHeldRecords", "EndEvent_ErasureVerified")
-                .hasNotPassed("Timer_LegalHoldEnds");
+                .hasNotPassed("TimerEvent_LegalHoldEnds");
         assertThat(steps).endsWith("verify:clean", "erase held", "verify:clean", "forget");
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
@@ -248,7 +248,7 @@ class ErasureProcessTest {
     @Test
     void noHold_theErasureNeverWaits() {
         ProcessInstance pi = start(11);
-        assertThat(pi).isEnded().hasNotPassed("Task_EraseHeldRecords", "Timer_LegalHoldEnds", "MessageEvent_LegalHoldReleased");
+        assertThat(pi).isEnded().hasNotPassed("Task_EraseHeldRecords", "TimerEvent_LegalHoldEnds", "MessageEvent_LegalHoldReleased");
         assertThat(variable(pi, ErasureProcess.RECORDS_HELD)).isEqualTo(false);
     }
 

@@ -11,8 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.steward.application.ApplicationProcess;
 import org.steward.support.browser.BrowserTest;
 import org.steward.support.browser.LinkPage;
@@ -33,7 +31,7 @@ class MemberChoicesBrowserTest extends BrowserTest {
         LinkPage page = LinkPage.open(driver, preferences);
         assertThat(page.heading()).isEqualTo("Your choices");
         assertThat(page.mainText()).contains("Newsletters", "Surveys");
-        tick("MARKETING");
+        page.tick("purposes", "MARKETING");
         screenshot("1-preferences");
         assertThat(page.submit().heading()).isEqualTo("Your choices are saved");
         assertThat(jdbc.queryForObject("""
@@ -54,13 +52,6 @@ class MemberChoicesBrowserTest extends BrowserTest {
         runDueJobs();
         assertThat(jdbc.queryForObject("SELECT status FROM member WHERE id = ?", String.class, memberId)).isEqualTo("ACTIVE");
         assertNotInHistory(member);
-    }
-
-    private void tick(String purpose) {
-        WebElement box = driver.findElement(By.cssSelector("main input[name='purposes'][value='" + purpose + "']"));
-        if (!box.isSelected()) {
-            box.click();
-        }
     }
 
     /** Admitted through the real flow (APP-1 to APP-6), with the HTTP client: the browser tests the pages after. */
