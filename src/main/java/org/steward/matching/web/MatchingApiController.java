@@ -1,9 +1,13 @@
 package org.steward.matching.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.steward.matching.MatchRequests;
 import org.steward.matching.Matches;
+import org.steward.system.InvalidInputException;
 
 /**
  * The matching API (issue 12): program staff start a request for an entrepreneur (MAT-1), read its ranked candidates
@@ -32,14 +37,52 @@ class MatchingApiController {
         this.matches = matches;
     }
 
-    record NewRequest(Long entrepreneurId, @Size(max = 4000) String need, @Size(max = 200) String language) {
-    }
+    private static final Set<String> REQUEST_FIELDS = Set.of("entrepreneurId", "need", "language");
 
+    /** The body's shape first (an object, only these fields, an id that is a whole number); the service checks the rest. */
     @PostMapping("/api/match-requests")
     @PreAuthorize("hasAnyAuthority('GROUP_program-staff', 'GROUP_admins')")
-    ResponseEntity<MatchRequests.Created> request(@RequestBody NewRequest request, Principal staff) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(requests.request(request.entrepreneurId(), request.need(), request.language(), staff.getName()));
+    ResponseEntity<MatchRequests.Created> request(@RequestBody JsonNode body, Principal staff) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException(Map.of("body", "send a JSON object with entrepreneurId, need and language"));
+        }
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!REQUEST_FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(Map.of("body", "this request does not take " + String.join(", ", unknown)));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonNode id = body.get("entrepreneurId");
+        Long entrepreneurId = null;
+        if (id != null && !id.isNull()) {
+            if (id.canConvertToLong() && id.isIntegralNumber()) {
+                entrepreneurId = id.longValue();
+            } else {
+                errors.put("entrepreneurId", "the entrepreneur's member id, a whole number");
+            }
+        }
+        String need = text(body, "need", errors);
+        String language = text(body, "language", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(requests.request(entrepreneurId, need, language, staff.getName()));
+    }
+
+    private static String text(JsonNode body, String field, Map<String, String> errors) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.put(field, "must be text");
+            return null;
+        }
+        return value.asText();
     }
 
     @GetMapping("/api/match-requests/{id}/candidates")
