@@ -45,7 +45,7 @@ public final class NaiveMatchRanking {
     public List<Long> rank(long requestId) {
         // No transaction around it all: each API call has its own, as the real path's chunks do, so that neither pays
         // for a persistence context holding every profile read (which makes each later query flush-check them all).
-        return notInATransaction(() -> {
+        {
             Map<String, Object> request = jdbc.queryForMap("SELECT entrepreneur_member_id, need, language FROM match_request WHERE id = :id",
                     new MapSqlParameterSource("id", requestId));
             long entrepreneur = ((Number) request.get("entrepreneur_member_id")).longValue();
@@ -89,10 +89,6 @@ public final class NaiveMatchRanking {
             }
             scored.sort(Comparator.comparing(CandidateScore::total).reversed().thenComparing(CandidateScore::mentorId));
             return scored.stream().limit(settings.candidates()).map(CandidateScore::mentorId).toList();
-        });
-    }
-
-    private static <T> T notInATransaction(java.util.function.Supplier<T> work) {
-        return work.get();
+        }
     }
 }
