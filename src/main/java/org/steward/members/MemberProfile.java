@@ -59,6 +59,10 @@ class MemberProfile {
         this.updatedAt = now;
     }
 
+    Long getSubjectId() {
+        return subjectId;
+    }
+
     Profile toProfile() {
         return new Profile(kind, phone, postalCode, city, industry, expertise, businessName, yearsOfExperience,
                 languages, birthYear, gender, ethnicity, countryOfOrigin);

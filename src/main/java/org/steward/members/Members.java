@@ -42,11 +42,14 @@ public class Members {
         this.events = events;
     }
 
-    /** APP-6: the person becomes an active member, opted in to essential mail. Admitting a member again changes nothing. */
+    /** APP-6: the person becomes an active member, opted in to essential mail ({@link MemberAdmitted}). Admitting a member again changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long admit(long subjectId, Long organisationId) {
-        return members.findBySubjectId(subjectId).map(Member::getId)
-                .orElseGet(() -> members.save(new Member(subjectId, organisationId, clock.instant())).getId());
+        return members.findBySubjectId(subjectId).map(Member::getId).orElseGet(() -> {
+            long memberId = members.save(new Member(subjectId, organisationId, clock.instant())).getId();
+            events.publishEvent(new MemberAdmitted(memberId, subjectId));
+            return memberId;
+        });
     }
 
     /** DSR-6: no more program mail or notices; the data stays for the retention period. Tells the others ({@link MemberDeactivated}). */

@@ -151,6 +151,9 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/members/*/consents").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS),
                         StaffGroups.authority(StaffGroups.ADMINS))
+                // Matching (issue 12): program staff start requests and close matches; the controllers check reads.
+                .requestMatchers(HttpMethod.POST, "/api/match-requests", "/api/matches/*/close").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
                 // The auditors' view (AUD-1, AUD-2, AUD-4): auditors and administrators only; the controllers check it too.
                 .requestMatchers("/audit", "/audit/**", "/api/audit/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.AUDITORS), StaffGroups.authority(StaffGroups.ADMINS))

@@ -13,6 +13,6 @@ class MembersModuleTest {
                 .dependsOnlyOn("subjects", "system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(Members.class, Profiles.class, Profile.class, MemberKind.class, MemberStatus.class,
-                        MemberContact.class, MemberView.class, MemberDeactivated.class);
+                        MemberContact.class, MemberView.class, MemberDeactivated.class, MemberAdmitted.class);
     }
 }

@@ -173,6 +173,20 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
         rows.add(row("set the member administrator (DSR-5)", Via.BASIC, "PUT", "/api/organisations/{organisationId}/administrator",
                 "{}").staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.ADA).build());
+        // Matching (issue 12, MAT-1, MAT-2, MAT-6): program staff request, read candidates and close; auditors also read a match.
+        rows.add(row("request a mentor for an entrepreneur", Via.BASIC, "POST", "/api/match-requests", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PETER, Who.ADA).build());
+        rows.add(row("a match request's ranked candidates", Via.BASIC, "GET", "/api/match-requests/" + NO_SUCH_ID + "/candidates", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PETER, Who.ADA).build());
+        rows.add(row("read a match", Via.BASIC, "GET", "/api/matches/" + NO_SUCH_ID, null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PETER, Who.AUDREY, Who.ADA).build());
+        rows.add(row("close a match as staff", Via.BASIC, "POST", "/api/matches/" + NO_SUCH_ID + "/close", "")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PETER, Who.ADA).build());
+        for (String page : List.of("match-profile", "match-request", "match-answer", "match-check-in", "match-close",
+                "match-feedback", "match-partner")) {
+            rows.add(row("a member's " + page + " link", Via.SESSION, "GET", "/links/" + page + "/unknown", null)
+                    .all(Expect.NOT_FOUND).build());
+        }
         // Staff pages.
         rows.add(row("organisations page", Via.SESSION, "GET", "/staff/organisations", null).staff(Expect.OK)
                 .anonymous(Expect.SIGN_IN).build());

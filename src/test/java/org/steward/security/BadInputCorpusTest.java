@@ -73,6 +73,7 @@ class BadInputCorpusTest extends IntegrationTest {
         moreInformation(cases);
         emailConfirmation(cases);
         privacyRequests(cases);
+        matching(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         return cases.stream();
     }
@@ -373,6 +374,43 @@ class BadInputCorpusTest extends IntegrationTest {
                 null, Map.of(), null, 404, "This link is not valid"));
         cases.add(new Bad("POST export download with an unknown token", Kind.FORM, "/links/privacy-export/unknown-token",
                 null, Map.of("format", "json"), null, 404, "This link is not valid"));
+    }
+
+    /** Issue 12: a match request as program staff (MAT-1), closing a match (MAT-6) and every matching link page. */
+    private static void matching(List<Bad> cases) {
+        String path = "/api/match-requests";
+        cases.add(new Bad("POST /api/match-requests malformed JSON", Kind.JSON, path, "{\"entrepreneurId\":", null, "peter", 400,
+                "\"detail\""));
+        cases.add(new Bad("POST /api/match-requests a JSON array", Kind.JSON, path, "[1]", null, "peter", 400,
+                "send a JSON object with entrepreneurId, need and language"));
+        cases.add(new Bad("POST /api/match-requests empty object", Kind.JSON, path, "{}", null, "peter", 400, "\"entrepreneurId\""));
+        cases.add(new Bad("POST /api/match-requests entrepreneur as text", Kind.JSON, path,
+                "{\"entrepreneurId\":\"ana\",\"need\":\"Pricing\",\"language\":\"English\"}", null, "peter", 400, "entrepreneurId"));
+        cases.add(new Bad("POST /api/match-requests unknown entrepreneur", Kind.JSON, path,
+                "{\"entrepreneurId\":987654321,\"need\":\"Pricing\",\"language\":\"English\"}", null, "peter", 400,
+                "there is no active entrepreneur 987654321"));
+        cases.add(new Bad("POST /api/match-requests 100 kB of need", Kind.JSON, path,
+                "{\"entrepreneurId\":987654321,\"need\":\"" + "n".repeat(100_000) + "\",\"language\":\"English\"}", null, "peter",
+                400, "\"need\""));
+        cases.add(new Bad("POST /api/match-requests need with a bidi override", Kind.JSON, path,
+                "{\"entrepreneurId\":987654321,\"need\":\"x \\u202E y\",\"language\":\"English\"}", null, "peter", 400,
+                "must be plain text"));
+        cases.add(new Bad("POST /api/match-requests an unknown field", Kind.JSON, path,
+                "{\"entrepreneurId\":987654321,\"need\":\"Pricing\",\"language\":\"English\",\"mentorId\":1}", null, "peter", 400,
+                "this request does not take mentorId"));
+        cases.add(new Bad("POST /api/match-requests need as a number", Kind.JSON, path,
+                "{\"entrepreneurId\":987654321,\"need\":42,\"language\":\"English\"}", null, "peter", 400, "must be text"));
+        cases.add(new Bad("POST /api/match-requests entrepreneur as a fraction", Kind.JSON, path,
+                "{\"entrepreneurId\":1.5,\"need\":\"Pricing\",\"language\":\"English\"}", null, "peter", 400, "a whole number"));
+        cases.add(new Bad("POST /api/matches/{id}/close unknown match", Kind.JSON, "/api/matches/987654321/close", "", null, "peter",
+                404, "There is no match 987654321"));
+        for (String page : List.of("match-profile", "match-request", "match-answer", "match-check-in", "match-close", "match-feedback")) {
+            cases.add(new Bad("POST " + page + " with an unknown token", Kind.FORM, "/links/" + page + "/unknown-token", null,
+                    Map.of("need", "Pricing", "language", "English", "decision", "ACCEPT", "answer", "GOING_WELL", "rating", "5"),
+                    null, 404, "This link is not valid"));
+        }
+        cases.add(new Bad("GET match-partner with an oversized token", Kind.GET, "/links/match-partner/" + TOO_LONG_TOKEN, null, null,
+                null, 404, "This link is not valid"));
     }
 
     // --- the test ---
