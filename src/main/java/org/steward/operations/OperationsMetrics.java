@@ -3,6 +3,7 @@ package org.steward.operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -14,16 +15,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.steward.breach.BreachProcess;
-import org.steward.breach.IncidentDeadlines;
 import org.steward.mail.OutboxMonitor;
-import org.steward.privacy.requests.DataSubjectRequestProcess;
-import org.steward.privacy.requests.PrivacyRequests;
 
 /**
  * The gauges operators watch (issue 14; README, Operations), read from the database at each scrape, so every
  * instance reports the same cluster-wide figures. The outbox's counters (mails sent, failed attempts) are the
- * dispatcher's own, per instance. Deadlines come from their modules' APIs, never their tables.
+ * dispatcher's own, per instance. Deadlines come from the modules that keep them ({@link OpenDeadlines}), never
+ * from their tables.
  */
 @Component
 class OperationsMetrics implements MeterBinder {
@@ -31,19 +29,17 @@ class OperationsMetrics implements MeterBinder {
     private final OutboxMonitor outbox;
     private final ManagementService management;
     private final RuntimeService runtime;
-    private final IncidentDeadlines incidentDeadlines;
-    private final PrivacyRequests privacyRequests;
+    private final List<OpenDeadlines> deadlines;
     private final Clock clock;
     private final Duration horizon;
 
-    OperationsMetrics(OutboxMonitor outbox, ManagementService management, RuntimeService runtime, IncidentDeadlines incidentDeadlines,
-                      PrivacyRequests privacyRequests, Clock clock,
+    OperationsMetrics(OutboxMonitor outbox, ManagementService management, RuntimeService runtime, List<OpenDeadlines> deadlines,
+                      Clock clock,
                       @Value("${steward.operations.deadline-horizon:PT24H}") Duration horizon) {
         this.outbox = outbox;
         this.management = management;
         this.runtime = runtime;
-        this.incidentDeadlines = incidentDeadlines;
-        this.privacyRequests = privacyRequests;
+        this.deadlines = deadlines;
         this.clock = clock;
         this.horizon = horizon;
     }
@@ -63,21 +59,16 @@ class OperationsMetrics implements MeterBinder {
         Gauge.builder("steward.incidents.open.undeliverable.mail", this,
                         m -> m.runtime.createIncidentQuery().incidentType(UndeliverableMailIncidents.INCIDENT_TYPE).count())
                 .description("Open incidents raised because a case's mail could not be delivered").register(registry);
-        deadlineGauges(registry, BreachProcess.KEY, (from, to) -> incidentDeadlines.countOpenDueBetween(from, to));
-        deadlineGauges(registry, DataSubjectRequestProcess.KEY, (from, to) -> privacyRequests.countInReviewDueBetween(from, to));
-    }
-
-    private interface DueBetween {
-        long count(Instant from, Instant to);
+        deadlines.forEach(due -> deadlineGauges(registry, due));
     }
 
     /** Per process: open deadlines due within the horizon ({@code steward.operations.deadline-horizon}), and those past due. */
-    private void deadlineGauges(MeterRegistry registry, String process, DueBetween due) {
-        Gauge.builder("steward.deadlines.due.soon", this, m -> due.count(m.clock.instant(), m.clock.instant().plus(m.horizon)))
-                .tag("process", process).tag("within", horizon.toString())
+    private void deadlineGauges(MeterRegistry registry, OpenDeadlines due) {
+        Gauge.builder("steward.deadlines.due.soon", this, m -> due.dueBetween(m.clock.instant(), m.clock.instant().plus(m.horizon)))
+                .tag("process", due.process()).tag("within", horizon.toString())
                 .description("Open deadlines due between now and the horizon").register(registry);
-        Gauge.builder("steward.deadlines.overdue", this, m -> due.count(Instant.EPOCH, m.clock.instant()))
-                .tag("process", process).description("Open deadlines past their due time").register(registry);
+        Gauge.builder("steward.deadlines.overdue", this, m -> due.dueBetween(Instant.EPOCH, m.clock.instant()))
+                .tag("process", due.process()).description("Open deadlines past their due time").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<OperationsMetrics> value) {

@@ -1,6 +1,7 @@
 package org.steward.operations;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -14,7 +15,7 @@ import org.steward.mail.MailUndeliverable;
 
 /**
  * The owner of a mail that can never be delivered learns of it (issue 14): the case that queued it gets a Camunda
- * incident of type {@value #INCIDENT_TYPE} (on the queuing step while it is still active, else on the case), which
+ * incident of type {@value #INCIDENT_TYPE} (on the queuing step while it is still active, else on the step the case stands at), which
  * Cockpit shows and the open-incidents metric counts; and the audit trail records it (AUD-3). A case that has ended
  * meanwhile, or a mail no process step queued, gets the audit entry, the log line and the metrics only. Runs in the
  * outbox's reporting transaction: either both happen and the mail counts as reported, or neither.
@@ -45,22 +46,25 @@ class UndeliverableMailIncidents {
                 mail.caseKey(), mail.reason(), mail.smtpCode(), incident == null ? "none: no running case" : incident);
     }
 
-    /** The active execution of the queuing step, else the case's own; empty when the case ended or is suspended. */
-    private java.util.Optional<String> runningCase(MailUndeliverable mail) {
+    /**
+     * An execution of the case that stands at an activity (the engine hangs incidents on activities): the queuing
+     * step's while it is still active, else the first active step's. Empty when the case ended or is suspended.
+     */
+    private Optional<String> runningCase(MailUndeliverable mail) {
         if (mail.processInstanceId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(mail.processInstanceId()).singleResult();
         if (instance == null || instance.isSuspended() || instance.isEnded()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        if (mail.activityId() != null) {
-            List<Execution> atStep = runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(mail.activityId()).list();
-            if (atStep.size() == 1) {
-                return java.util.Optional.of(atStep.get(0).getId());
-            }
+        List<String> active = runtime.getActiveActivityIds(instance.getId());
+        String step = active.contains(mail.activityId()) ? mail.activityId() : active.isEmpty() ? null : active.get(0);
+        if (step == null) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(instance.getId());
+        return runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(step).list().stream()
+                .map(Execution::getId).findFirst();
     }
 
     private static String message(MailUndeliverable mail) {

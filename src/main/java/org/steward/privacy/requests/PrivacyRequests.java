@@ -157,12 +157,6 @@ public class PrivacyRequests {
         return records.withStatus(status).stream().map(this::view).toList();
     }
 
-    /** How many verified requests (DSR-3: the 30-day clock runs) are due in [from, to): what operators watch (issue 14). */
-    @Transactional(readOnly = true)
-    public long countInReviewDueBetween(Instant from, Instant to) {
-        return records.countInReviewDueBetween(from, to);
-    }
-
     private RequestView view(RequestRecords.Row row) {
         return new RequestView(row.id(), row.type(), row.status(), row.receivedAt(), row.verifiedAt(), row.dueAt(),
                 row.outcome(), row.closedAt(), deadlines.met(row.id()).orElse(null));
