@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailException;
@@ -73,12 +72,14 @@ class CrashAfterSendTest extends IntegrationTest {
     @TestConfiguration
     static class CrashingSender {
         @Bean
-        CrashingMailSender mailSender(MailProperties properties) {
+        CrashingMailSender mailSender(@org.springframework.beans.factory.annotation.Value("${spring.mail.host}") String host,
+                                      @org.springframework.beans.factory.annotation.Value("${spring.mail.port}") int port) {
             CrashingMailSender sender = new CrashingMailSender();
-            sender.setHost(properties.getHost());
-            sender.setPort(properties.getPort());
-            sender.setDefaultEncoding(properties.getDefaultEncoding().name());
-            sender.getJavaMailProperties().putAll(properties.getProperties());
+            sender.setHost(host);
+            sender.setPort(port);
+            sender.setDefaultEncoding("UTF-8");
+            sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+            sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
             return sender;
         }
     }
