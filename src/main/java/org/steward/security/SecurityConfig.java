@@ -154,6 +154,10 @@ public class SecurityConfig {
                 // The auditors' view (AUD-1, AUD-2, AUD-4): auditors and administrators only; the controllers check it too.
                 .requestMatchers("/audit", "/audit/**", "/api/audit/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.AUDITORS), StaffGroups.authority(StaffGroups.ADMINS))
+                // Metrics (issue 14): operators (a Prometheus scraper's account) and administrators; health stays public.
+                .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.OPERATORS), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers("/actuator/**").hasAuthority(StaffGroups.authority(StaffGroups.ADMINS))
                 .anyRequest().authenticated();
     }
 

@@ -26,6 +26,11 @@ public record StewardProperties(String baseUrl, Mail mail, Application applicati
         }
     }
 
-    public record Outbox(Duration pollInterval, int batchSize, int maxAttempts) {
+    /**
+     * Mail dispatch: how often the outbox is polled, how many mails one batch (one SMTP connection) holds, how
+     * many attempts a mail gets, and its backoff: {@code firstRetry} after the first failure, doubling up to
+     * {@code longestRetry}.
+     */
+    public record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetry, Duration longestRetry) {
     }
 }
