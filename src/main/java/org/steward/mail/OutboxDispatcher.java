@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailSendException;
@@ -40,7 +41,6 @@ import org.steward.system.StewardProperties;
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
@@ -49,9 +49,12 @@ public class OutboxDispatcher {
     private final StewardProperties properties;
     private final Clock clock;
     private final ObjectProvider<PurposeConsent> consent;
+    /** How long a claimed batch is this instance's: after that (the instance died mid-batch) another may send it. */
+    private final Duration claimLease;
 
     OutboxDispatcher(NamedParameterJdbcTemplate jdbc, JavaMailSender mailSender, StewardProperties properties, Clock clock,
-                     ObjectProvider<PurposeConsent> consent) {
+                     ObjectProvider<PurposeConsent> consent, @Value("${steward.outbox.claim-lease:PT5M}") Duration claimLease) {
+        this.claimLease = claimLease;
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -94,7 +97,7 @@ public class OutboxDispatcher {
                 UPDATE outbox_message SET claim_token = :claim, claimed_until = :until
                 WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""",
                 new MapSqlParameterSource("claim", claim)
-                        .addValue("until", Timestamp.from(asOf.plus(CLAIM_LEASE)))
+                        .addValue("until", Timestamp.from(asOf.plus(claimLease)))
                         .addValue("ids", candidates)
                         .addValue("now", now));
         return jdbc.query("""
