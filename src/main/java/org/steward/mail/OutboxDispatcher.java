@@ -53,7 +53,7 @@ import org.steward.system.StewardProperties;
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final String FAILED_DESCRIPTION = "Failed attempts to send a mail; retrying: it is tried again later, "
@@ -162,7 +162,7 @@ public class OutboxDispatcher {
                 UPDATE outbox_message SET claim_token = :claim, claimed_until = :until
                 WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""",
                 new MapSqlParameterSource("claim", claim)
-                        .addValue("until", Timestamp.from(asOf.plus(CLAIM_LEASE)))
+                        .addValue("until", Timestamp.from(asOf.plus(claimLease())))
                         .addValue("ids", candidates)
                         .addValue("now", now));
         return jdbc.query("""
@@ -297,6 +297,11 @@ public class OutboxDispatcher {
         } else {
             retryingCounter.increment();
         }
+    }
+
+    /** How long a claimed batch is this instance's: {@code steward.outbox.claim-lease} (5 min). */
+    Duration claimLease() {
+        return properties.outbox().claimLease() != null ? properties.outbox().claimLease() : CLAIM_LEASE;
     }
 
     /** This instance's backoff: {@code steward.outbox.first-retry} (30 s) after the first failure, doubling up to {@code longest-retry} (1 h). */

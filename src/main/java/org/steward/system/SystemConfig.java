@@ -3,6 +3,8 @@ package org.steward.system;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,5 +18,14 @@ class SystemConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** 503, not 500, while the database is away; outside every other filter, Spring Security's included. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailable> databaseUnavailable() {
+        FilterRegistrationBean<DatabaseUnavailable> registration = new FilterRegistrationBean<>(new DatabaseUnavailable());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 }
