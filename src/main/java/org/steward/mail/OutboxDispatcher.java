@@ -28,6 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailSendException;
@@ -240,7 +243,7 @@ public class OutboxDispatcher {
                 sent.add(row.id());
             }
         }
-        markSent(sent, asOf);
+        markSentDespiteOutage(sent, asOf);
         sentCounter.increment(sent.size());
         failures.forEach((row, failure) -> markFailedAttempt(row, failure, asOf));
         if (!failures.isEmpty()) {
@@ -261,6 +264,44 @@ public class OutboxDispatcher {
             message.setHeader(header.getKey(), header.getValue());
         }
         return message;
+    }
+
+    /**
+     * The server has accepted these mails: marking them sent must not be lost to a database that went away meanwhile
+     * (a restart, a failover), or the batch would go out again once its claim lease ran out. So the mark is tried
+     * again every second while the database is unreachable, for at most the claim lease (at least a minute); the
+     * dispatcher has nothing else to do without its database. Only a crash of this JVM in the window between the
+     * server's acceptance and this UPDATE (README, Operations: the resend window) still causes a resend.
+     */
+    private void markSentDespiteOutage(List<Long> ids, Instant asOf) {
+        long giveUpAt = System.nanoTime() + Math.max(claimLease().toNanos(), Duration.ofMinutes(1).toNanos());
+        int tries = 0;
+        while (true) {
+            try {
+                markSent(ids, asOf);
+                if (tries > 0) {
+                    log.info("Outbox: {} sent mails marked after the database came back ({} tries)", ids.size(), tries + 1);
+                }
+                return;
+            } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException unreachable) {
+                tries++;
+                if (tries == 1) {
+                    log.warn("Outbox: {} mails were accepted by the SMTP server but the database is unreachable; "
+                            + "marking them sent again every second", ids.size());
+                }
+                if (System.nanoTime() > giveUpAt) {
+                    log.error("Outbox: could not mark {} accepted mails sent; they go out again (same Message-IDs) after "
+                            + "their claim lease", ids.size());
+                    throw unreachable;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
+        }
     }
 
     private void markSent(List<Long> ids, Instant asOf) {

@@ -3,6 +3,7 @@ package org.steward.system;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -27,5 +28,12 @@ class SystemConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** The same 503 for the engine REST API, whose own exception mappers answer before any filter sees the failure. */
+    @Bean
+    ResourceConfigCustomizer engineRestDatabaseUnavailable() {
+        return config -> config.register(new EngineRestDatabaseUnavailable.DataAccess())
+                .register(new EngineRestDatabaseUnavailable.Transaction());
     }
 }

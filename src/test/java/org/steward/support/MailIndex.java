@@ -79,8 +79,9 @@ public final class MailIndex implements AutoCloseable {
         while (running) {
             try {
                 for (MimeMessage message : sink.getReceivedMessages()) {
-                    if (seen.add(message)) {
+                    if (!seen.contains(message)) {
                         index(message);
+                        seen.add(message); // only once indexed: a mail that could not be read now is read next round
                     }
                 }
             } catch (RuntimeException e) {
