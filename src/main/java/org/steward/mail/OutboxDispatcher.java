@@ -245,7 +245,12 @@ public class OutboxDispatcher {
         }
         markSentDespiteOutage(sent, asOf);
         sentCounter.increment(sent.size());
-        failures.forEach((row, failure) -> markFailedAttempt(row, failure, asOf));
+        // One transaction for the batch's failures: during an outage that is one commit instead of one per mail
+        // (500 failing mails took about 10 s a poll on MariaDB, one commit each). Should it fail, the mails stay
+        // claimed until the lease runs out and are tried again then: none was sent.
+        if (!failures.isEmpty()) {
+            transaction.executeWithoutResult(status -> failures.forEach((row, failure) -> markFailedAttempt(row, failure, asOf)));
+        }
         if (!failures.isEmpty()) {
             log.warn("Outbox: {} of {} mails not delivered", failures.size(), batch.size());
         }

@@ -2,6 +2,7 @@ package org.steward.operations;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the database production uses; the dynamic properties win over the parent's H2 URL).
  */
 @Tag("real-database")
+@Import(CrashAfterSendTest.CrashingSender.class) // nested test configurations are found only on their own class
 @DirtiesContext // one engine per JVM at a time (see ApplicationJourneyMariaDbTest)
 @EnabledIfSystemProperty(named = "steward.it.jdbc-url", matches = ".+")
 class CrashAfterSendMariaDbTest extends CrashAfterSendTest {
