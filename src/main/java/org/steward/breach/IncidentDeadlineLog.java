@@ -58,6 +58,16 @@ final class IncidentDeadlineLog {
         return new ArrayList<>(deadlines.values());
     }
 
+    long countOpenDueBetween(Instant from, Instant to) {
+        Long open = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM incident_deadline d
+                WHERE d.entry = 'OPENED' AND d.due_at >= :from AND d.due_at < :to
+                  AND NOT EXISTS (SELECT 1 FROM incident_deadline x WHERE x.incident_id = d.incident_id AND x.kind = d.kind
+                                  AND x.cycle = d.cycle AND x.entry <> 'OPENED')""",
+                new MapSqlParameterSource("from", utc(from)).addValue("to", utc(to)), Long.class);
+        return open == null ? 0 : open;
+    }
+
     int currentCycle(long incidentId, Kind kind) {
         Integer cycle = jdbc.queryForObject("SELECT MAX(cycle) FROM incident_deadline WHERE incident_id = :incident AND kind = :kind",
                 new MapSqlParameterSource("incident", incidentId).addValue("kind", kind.name()), Integer.class);

@@ -121,6 +121,12 @@ public class IncidentDeadlines {
         return log.of(incidentId);
     }
 
+    /** How many deadlines are open (neither done nor withdrawn) with a due time in [from, to): what operators watch (issue 14). */
+    @Transactional(readOnly = true)
+    public long countOpenDueBetween(Instant from, Instant to) {
+        return log.countOpenDueBetween(from, to);
+    }
+
     private Deadline done(long incidentId, Kind kind, int cycle) {
         return current(incidentId, kind, cycle).filter(d -> d.doneAt() != null)
                 .orElseThrow(() -> new IllegalStateException("Incident " + incidentId + ": " + kind + " is not done yet"));

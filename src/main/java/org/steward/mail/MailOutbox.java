@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steward.system.ProcessStep;
+import org.steward.system.StewardProperties;
 
 /**
  * The only way the service sends email: the mail is rendered and stored in the caller's
@@ -30,12 +32,15 @@ public class MailOutbox {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<OutgoingMailPolicy> policies;
+    private final String messageIdDomain;
 
-    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies) {
+    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies,
+               StewardProperties properties) {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
         this.policies = policies;
+        this.messageIdDomain = MessageIds.domainOf(properties.mail().from());
     }
 
     /** Where a queued mail stands: waiting or retrying, delivered, given up, or cancelled because its recipient was erased. */
@@ -109,6 +114,8 @@ public class MailOutbox {
             fresh = policy.apply(fresh);
         }
         List<MapSqlParameterSource> rows = new ArrayList<>(fresh.size());
+        // The step queuing the mail (if a process step does) owns it: it hears of a mail that can never be delivered.
+        ProcessStep owner = ProcessStep.current().orElse(new ProcessStep(null, null, null));
         for (Mail mail : fresh) {
             RenderedMail rendered = renderer.render(mail);
             rows.add(new MapSqlParameterSource("key", mail.idempotencyKey())
@@ -121,16 +128,25 @@ public class MailOutbox {
                     .addValue("text", rendered.text())
                     .addValue("purpose", mail.consentPurpose())
                     .addValue("headers", MailHeaders.write(mail.headers()))
+                    .addValue("messageId", MessageIds.generate(messageIdDomain))
+                    .addValue("ownerProcess", owner.processInstanceId())
+                    .addValue("ownerActivity", owner.activityId())
+                    .addValue("ownerCase", owner.businessKey())
                     .addValue("now", now));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, recipient_subject_id,
                                                 subject, html_body, text_body, consent_purpose, mail_headers,
+                                                message_id, owner_process_instance_id, owner_activity_id, owner_case_key,
                                                 status, attempts, next_attempt_at, created_at)
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
-                            :purpose, :headers, 'PENDING', 0, :now, :now)""",
+                            :purpose, :headers, :messageId, :ownerProcess, :ownerActivity, :ownerCase, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!rows.isEmpty() && log.isDebugEnabled()) {
+            // Templates and counts only; the case and step ids come with the engine's logging context (MDC).
+            log.debug("Outbox: queued {} mail(s): {}", rows.size(), fresh.stream().map(Mail::template).distinct().toList());
         }
         if (rows.size() < mails.size()) {
             log.info("Outbox: {} of {} mails already queued or not to be sent; not queued", mails.size() - rows.size(), mails.size());

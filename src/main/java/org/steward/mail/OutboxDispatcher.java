@@ -19,22 +19,38 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.steward.system.StewardProperties;
 
 /**
  * Sends what the outbox holds. A batch is first claimed (so two instances never send the same mail),
  * then sent over one SMTP connection, then marked sent (keeping who, what template, subject and
- * when, but not the body, which held the raw link tokens); failures are retried with exponential
- * backoff until {@code steward.outbox.max-attempts}, after which the mail is FAILED for staff to see.
+ * when, but not the body, which held the raw link tokens). A failure that may pass (no connection, a 4xx
+ * reply) is retried with exponential backoff until {@code steward.outbox.max-attempts}; a 5xx reply, or a
+ * message that cannot be built, is not retried. A mail given up is FAILED and its owner is told through
+ * {@link MailUndeliverable}. One mail's failure never holds up the others of its batch.
+ *
+ * <p>A crash after the server accepted a batch and before the batch is marked sent leaves it claimed; when the
+ * claim lease has run out it is sent again, with the same Message-IDs (README, Operations: the resend window).
  */
 @Component
 public class OutboxDispatcher {
@@ -43,20 +59,35 @@ public class OutboxDispatcher {
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final String FAILED_DESCRIPTION = "Failed attempts to send a mail; retrying: it is tried again later, "
+            + "given_up: it is FAILED and its owner is told";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JavaMailSender mailSender;
     private final StewardProperties properties;
     private final Clock clock;
     private final ObjectProvider<PurposeConsent> consent;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Counter sentCounter;
+    private final Counter retryingCounter;
+    private final Counter givenUpCounter;
 
     OutboxDispatcher(NamedParameterJdbcTemplate jdbc, JavaMailSender mailSender, StewardProperties properties, Clock clock,
-                     ObjectProvider<PurposeConsent> consent) {
+                     ObjectProvider<PurposeConsent> consent, ApplicationEventPublisher events,
+                     PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
         this.consent = consent;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.sentCounter = Counter.builder("steward.outbox.sent").description("Mails the SMTP server accepted").register(meters);
+        this.retryingCounter = Counter.builder("steward.outbox.failed").tag("outcome", "retrying")
+                .description(FAILED_DESCRIPTION).register(meters);
+        this.givenUpCounter = Counter.builder("steward.outbox.failed").tag("outcome", "given_up")
+                .description(FAILED_DESCRIPTION).register(meters);
     }
 
     /** Sends every mail due now; returns how many were delivered. */
@@ -64,19 +95,59 @@ public class OutboxDispatcher {
         return dispatchDue(clock.instant());
     }
 
-    /** Sends every mail due at {@code asOf}, batch after batch, until none is left. */
+    /** Sends every mail due at {@code asOf}, batch after batch, until none is left; then reports mails given up. */
     public int dispatchDue(Instant asOf) {
         int delivered = 0;
         while (true) {
             List<Row> batch = claimBatch(asOf);
             if (batch.isEmpty()) {
-                return delivered;
+                break;
             }
             delivered += send(withoutWithdrawnConsent(batch, asOf), asOf);
             if (batch.size() < properties.outbox().batchSize()) {
-                return delivered;
+                break;
             }
         }
+        reportGivenUp(asOf);
+        return delivered;
+    }
+
+    /**
+     * Tells the owners of mails given up ({@link MailUndeliverable}), each in a transaction that also marks the
+     * mail as told: the conditional UPDATE lets only one instance report a mail, and a listener that fails rolls
+     * the mark back, so the next poll tries again.
+     */
+    private void reportGivenUp(Instant asOf) {
+        List<MailUndeliverable> unreported = jdbc.query("""
+                SELECT id, template, subject_ref, owner_case_key, owner_process_instance_id, owner_activity_id, last_smtp_code, failure_kind
+                FROM outbox_message WHERE status = 'FAILED' AND owner_notified_at IS NULL ORDER BY id LIMIT 100""",
+                new MapSqlParameterSource(),
+                (rs, n) -> new MailUndeliverable(rs.getLong("id"), rs.getString("template"),
+                        rs.getString("owner_case_key") != null ? rs.getString("owner_case_key") : rs.getString("subject_ref"),
+                        rs.getString("owner_process_instance_id"), rs.getString("owner_activity_id"), rs.getInt("last_smtp_code"),
+                        reason(rs.getString("failure_kind"))));
+        for (MailUndeliverable mail : unreported) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    int claimed = jdbc.update("UPDATE outbox_message SET owner_notified_at = :now WHERE id = :id AND owner_notified_at IS NULL",
+                            new MapSqlParameterSource("now", Timestamp.from(asOf)).addValue("id", mail.outboxId()));
+                    if (claimed == 1) {
+                        events.publishEvent(mail);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.error("Outbox: could not report undeliverable mail {}; will try again on the next poll", mail.outboxId(), e);
+            }
+        }
+    }
+
+    private static MailUndeliverable.Reason reason(String failureKind) {
+        for (MailUndeliverable.Reason reason : MailUndeliverable.Reason.values()) {
+            if (reason.name().equals(failureKind)) {
+                return reason;
+            }
+        }
+        return MailUndeliverable.Reason.ATTEMPTS_EXHAUSTED;
     }
 
     private List<Row> claimBatch(Instant asOf) {
@@ -94,16 +165,17 @@ public class OutboxDispatcher {
                 UPDATE outbox_message SET claim_token = :claim, claimed_until = :until
                 WHERE id IN (:ids) AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""",
                 new MapSqlParameterSource("claim", claim)
-                        .addValue("until", Timestamp.from(asOf.plus(CLAIM_LEASE)))
+                        .addValue("until", Timestamp.from(asOf.plus(claimLease())))
                         .addValue("ids", candidates)
                         .addValue("now", now));
         return jdbc.query("""
-                SELECT id, recipient, recipient_subject_id, subject, html_body, text_body, attempts, consent_purpose, mail_headers
+                SELECT id, recipient, recipient_subject_id, subject, html_body, text_body, attempts, consent_purpose, mail_headers,
+                       message_id
                 FROM outbox_message WHERE claim_token = :claim ORDER BY id""",
                 new MapSqlParameterSource("claim", claim),
                 (rs, i) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getObject("recipient_subject_id", Long.class),
                         rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"), rs.getInt("attempts"),
-                        rs.getString("consent_purpose"), rs.getString("mail_headers")));
+                        rs.getString("consent_purpose"), rs.getString("mail_headers"), rs.getString("message_id")));
     }
 
     /**
@@ -139,28 +211,31 @@ public class OutboxDispatcher {
 
     private int send(List<Row> batch, Instant asOf) {
         Map<MimeMessage, Row> messages = new LinkedHashMap<>();
-        Map<Row, String> failures = new HashMap<>();
+        Map<Row, Failure> failures = new HashMap<>();
         for (Row row : batch) {
             try {
                 messages.put(toMimeMessage(row), row);
             } catch (MessagingException | RuntimeException e) {
-                failures.put(row, "Could not build message: " + e.getMessage());
+                failures.put(row, new Failure("Could not build message: " + e.getMessage(), 0, MailUndeliverable.Reason.UNBUILDABLE));
             }
         }
         try {
-            mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+            if (!messages.isEmpty()) {
+                mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+            }
         } catch (MailSendException e) {
+            // Spring sends every message of the batch and names each one that failed, with its own cause.
             e.getFailedMessages().forEach((message, cause) -> {
                 Row row = messages.get(message);
                 if (row != null) {
-                    failures.put(row, cause.getMessage());
+                    failures.put(row, Failure.of(cause));
                 }
             });
             if (e.getFailedMessages().isEmpty()) {
-                messages.values().forEach(row -> failures.put(row, e.getMessage()));
+                messages.values().forEach(row -> failures.put(row, Failure.transientOf(e.getMessage())));
             }
         } catch (RuntimeException e) {
-            messages.values().forEach(row -> failures.put(row, e.getMessage()));
+            messages.values().forEach(row -> failures.put(row, Failure.transientOf(e.getMessage())));
         }
         List<Long> sent = new ArrayList<>();
         for (Row row : batch) {
@@ -168,16 +243,23 @@ public class OutboxDispatcher {
                 sent.add(row.id());
             }
         }
-        markSent(sent, asOf);
-        failures.forEach((row, error) -> markFailedAttempt(row, error, asOf));
+        markSentDespiteOutage(sent, asOf);
+        sentCounter.increment(sent.size());
+        // One transaction for the batch's failures: during an outage that is one commit instead of one per mail
+        // (500 failing mails took about 10 s a poll on MariaDB, one commit each). Should it fail, the mails stay
+        // claimed until the lease runs out and are tried again then: none was sent.
         if (!failures.isEmpty()) {
-            log.warn("Outbox: {} of {} mails not delivered, will retry", failures.size(), batch.size());
+            transaction.executeWithoutResult(status -> failures.forEach((row, failure) -> markFailedAttempt(row, failure, asOf)));
+        }
+        if (!failures.isEmpty()) {
+            log.warn("Outbox: {} of {} mails not delivered", failures.size(), batch.size());
         }
         return sent.size();
     }
 
     private MimeMessage toMimeMessage(Row row) throws MessagingException {
-        MimeMessage message = new OutboxMimeMessage(mailSender.createMimeMessage(), row.id());
+        MimeMessage message = new OutboxMimeMessage(mailSender.createMimeMessage(),
+                row.messageId() != null ? row.messageId() : "<outbox-" + row.id() + "@steward>");
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.mail().from());
         helper.setTo(row.recipient());
@@ -189,6 +271,44 @@ public class OutboxDispatcher {
         return message;
     }
 
+    /**
+     * The server has accepted these mails: marking them sent must not be lost to a database that went away meanwhile
+     * (a restart, a failover), or the batch would go out again once its claim lease ran out. So the mark is tried
+     * again every second while the database is unreachable, for at most the claim lease (at least a minute); the
+     * dispatcher has nothing else to do without its database. Only a crash of this JVM in the window between the
+     * server's acceptance and this UPDATE (README, Operations: the resend window) still causes a resend.
+     */
+    private void markSentDespiteOutage(List<Long> ids, Instant asOf) {
+        long giveUpAt = System.nanoTime() + Math.max(claimLease().toNanos(), Duration.ofMinutes(1).toNanos());
+        int tries = 0;
+        while (true) {
+            try {
+                markSent(ids, asOf);
+                if (tries > 0) {
+                    log.info("Outbox: {} sent mails marked after the database came back ({} tries)", ids.size(), tries + 1);
+                }
+                return;
+            } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException unreachable) {
+                tries++;
+                if (tries == 1) {
+                    log.warn("Outbox: {} mails were accepted by the SMTP server but the database is unreachable; "
+                            + "marking them sent again every second", ids.size());
+                }
+                if (System.nanoTime() > giveUpAt) {
+                    log.error("Outbox: could not mark {} accepted mails sent; they go out again (same Message-IDs) after "
+                            + "their claim lease", ids.size());
+                    throw unreachable;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
+        }
+    }
+
     private void markSent(List<Long> ids, Instant asOf) {
         if (ids.isEmpty()) {
             return;
@@ -196,31 +316,50 @@ public class OutboxDispatcher {
         jdbc.update("""
                 UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1,
                        claim_token = NULL, claimed_until = NULL, last_error = NULL, html_body = '', text_body = '',
-                       mail_headers = NULL
+                       mail_headers = NULL, failure_kind = NULL, last_smtp_code = NULL
                 WHERE id IN (:ids)""",
                 new MapSqlParameterSource("now", Timestamp.from(asOf)).addValue("ids", ids));
     }
 
-    private void markFailedAttempt(Row row, String error, Instant asOf) {
+    private void markFailedAttempt(Row row, Failure failure, Instant asOf) {
         int attempts = row.attempts() + 1;
-        boolean exhausted = attempts >= properties.outbox().maxAttempts();
+        MailUndeliverable.Reason givenUp = failure.permanent() != null ? failure.permanent()
+                : attempts >= properties.outbox().maxAttempts() ? MailUndeliverable.Reason.ATTEMPTS_EXHAUSTED : null;
         jdbc.update("""
                 UPDATE outbox_message SET attempts = :attempts, status = :status, next_attempt_at = :next,
-                       claim_token = NULL, claimed_until = NULL, last_error = :error
+                       claim_token = NULL, claimed_until = NULL, last_error = :error, last_smtp_code = :code, failure_kind = :kind
                 WHERE id = :id""",
                 new MapSqlParameterSource("attempts", attempts)
-                        .addValue("status", exhausted ? "FAILED" : "PENDING")
+                        .addValue("status", givenUp != null ? "FAILED" : "PENDING")
                         .addValue("next", Timestamp.from(asOf.plus(backoff(attempts))))
-                        .addValue("error", truncate(error))
+                        .addValue("error", truncate(failure.error()))
+                        .addValue("code", failure.smtpCode())
+                        .addValue("kind", givenUp != null ? givenUp.name() : "TRANSIENT")
                         .addValue("id", row.id()));
-        if (exhausted) {
-            log.error("Outbox mail {} failed {} times and is given up; see outbox_message.last_error", row.id(), attempts);
+        if (givenUp != null) {
+            givenUpCounter.increment();
+            log.error("Outbox mail {} is given up after {} attempts ({}, SMTP reply {}); see outbox_message.last_error",
+                    row.id(), attempts, givenUp, failure.smtpCode());
+        } else {
+            retryingCounter.increment();
         }
     }
 
-    static Duration backoff(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
+    /** How long a claimed batch is this instance's: {@code steward.outbox.claim-lease} (5 min). */
+    Duration claimLease() {
+        return properties.outbox().claimLease() != null ? properties.outbox().claimLease() : CLAIM_LEASE;
+    }
+
+    /** This instance's backoff: {@code steward.outbox.first-retry} (30 s) after the first failure, doubling up to {@code longest-retry} (1 h). */
+    Duration backoff(int attempts) {
+        Duration first = properties.outbox().firstRetry() != null ? properties.outbox().firstRetry() : FIRST_RETRY;
+        Duration longest = properties.outbox().longestRetry() != null ? properties.outbox().longestRetry() : LONGEST_RETRY;
+        return backoff(attempts, first, longest);
+    }
+
+    static Duration backoff(int attempts, Duration first, Duration longest) {
+        Duration delay = first.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(longest) > 0 ? longest : delay;
     }
 
     private static String truncate(String error) {
@@ -229,21 +368,56 @@ public class OutboxDispatcher {
     }
 
     private record Row(long id, String recipient, Long recipientSubjectId, String subject, String htmlBody, String textBody,
-                       int attempts, String consentPurpose, String headers) {
+                       int attempts, String consentPurpose, String headers, String messageId) {
     }
 
-    /** A stable Message-ID per outbox row, so a receiver can recognise a resend after a crash. */
-    private static final class OutboxMimeMessage extends MimeMessage {
-        private final long outboxId;
+    /**
+     * Why an attempt failed. {@code permanent} is set when retrying cannot help: the server answered the sender, a
+     * recipient or the message with 5xx (RFC 5321 4.2.1), or the message could not be built. A 4xx reply, a lost
+     * connection or a refused sign-in to the server (fix it and mail goes on) are retried.
+     */
+    record Failure(String error, int smtpCode, MailUndeliverable.Reason permanent) {
 
-        OutboxMimeMessage(MimeMessage template, long outboxId) {
+        static Failure transientOf(String error) {
+            return new Failure(error, 0, null);
+        }
+
+        static Failure of(Exception cause) {
+            int code = replyCode(cause);
+            return new Failure(cause.getMessage(), code, code >= 500 && code <= 599 ? MailUndeliverable.Reason.REFUSED : null);
+        }
+
+        /** The SMTP reply code in the exception chain (JavaMail nests each recipient's refusal), 0 if there is none. */
+        static int replyCode(Throwable failure) {
+            Throwable t = failure;
+            for (int depth = 0; t != null && depth < 10; depth++) {
+                if (t instanceof SMTPAddressFailedException refused) {
+                    return refused.getReturnCode();
+                }
+                if (t instanceof SMTPSendFailedException refused) {
+                    return refused.getReturnCode();
+                }
+                if (t instanceof SMTPSenderFailedException refused) {
+                    return refused.getReturnCode();
+                }
+                t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+            }
+            return 0;
+        }
+    }
+
+    /** The Message-ID stored with the outbox row (generated when it was queued), so a resend after a crash carries it too. */
+    private static final class OutboxMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        OutboxMimeMessage(MimeMessage template, String messageId) {
             super((Session) template.getSession());
-            this.outboxId = outboxId;
+            this.messageId = messageId;
         }
 
         @Override
         protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", "<outbox-" + outboxId + "@steward>");
+            setHeader("Message-ID", messageId);
         }
     }
 }

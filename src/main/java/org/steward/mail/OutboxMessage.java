@@ -44,6 +44,12 @@ class OutboxMessage {
     private Instant sentAt;
     private String consentPurpose;
     private String mailHeaders;
+    private String messageId;
+    private String ownerProcessInstanceId;
+    private String ownerActivityId;
+    private String ownerCaseKey;
+    private String failureKind;
+    private Integer lastSmtpCode;
 
     protected OutboxMessage() {
     }
@@ -65,4 +71,10 @@ class OutboxMessage {
     public Instant getSentAt() { return sentAt; }
     public String getConsentPurpose() { return consentPurpose; }
     public String getMailHeaders() { return mailHeaders; }
+    public String getMessageId() { return messageId; }
+    public String getOwnerProcessInstanceId() { return ownerProcessInstanceId; }
+    public String getOwnerActivityId() { return ownerActivityId; }
+    public String getOwnerCaseKey() { return ownerCaseKey; }
+    public String getFailureKind() { return failureKind; }
+    public Integer getLastSmtpCode() { return lastSmtpCode; }
 }

@@ -40,11 +40,14 @@ class OutboxPersonalData implements PersonalDataPlace {
         return Map.of("outbox_message", Set.of("recipient", "html_body", "text_body", "last_error", "mail_headers"));
     }
 
-    /** Subject lines come from messages.properties and carry no parameters; keys and references carry ids. */
+    /**
+     * Subject lines come from messages.properties and carry no parameters; keys and references carry ids; the
+     * Message-ID is random, the owner columns are engine ids, the activity id and the case's business key.
+     */
     @Override
     public Map<String, Set<String>> otherTextColumns() {
         return Map.of("outbox_message", Set.of("idempotency_key", "subject_ref", "template", "subject", "status", "claim_token",
-                "consent_purpose"));
+                "consent_purpose", "message_id", "owner_process_instance_id", "owner_activity_id", "owner_case_key", "failure_kind"));
     }
 
     @Override

@@ -49,6 +49,6 @@ final class Problems {
     static boolean isApi(HttpServletRequest request) {
         String path = RequestTargets.path(request);
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/") || path.equals("/engine-rest")
-                || path.startsWith("/camunda/api/");
+                || path.startsWith("/camunda/api/") || path.startsWith("/actuator/");
     }
 }

@@ -137,6 +137,9 @@ public class SecurityConfig {
                 // Checked before the body is read, so the unauthorised learn nothing from validation.
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.SECURITY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
+                // Organisations are staff reading (an operator's account sees metrics, not the register).
+                .requestMatchers(HttpMethod.GET, "/api/organisations", "/api/organisations/**", "/staff/organisations",
+                        "/staff/organisations/**").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.POST, "/api/organisations/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
                 .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts", "/api/organisations/*/administrator").hasAuthority(
@@ -157,6 +160,10 @@ public class SecurityConfig {
                 // The auditors' view (AUD-1, AUD-2, AUD-4): auditors and administrators only; the controllers check it too.
                 .requestMatchers("/audit", "/audit/**", "/api/audit/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.AUDITORS), StaffGroups.authority(StaffGroups.ADMINS))
+                // Metrics (issue 14): operators (a Prometheus scraper's account) and administrators; health stays public.
+                .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**").hasAnyAuthority(
+                        StaffGroups.authority(StaffGroups.OPERATORS), StaffGroups.authority(StaffGroups.ADMINS))
+                .requestMatchers("/actuator/**").hasAuthority(StaffGroups.authority(StaffGroups.ADMINS))
                 .anyRequest().authenticated();
     }
 

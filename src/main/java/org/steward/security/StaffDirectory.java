@@ -53,7 +53,8 @@ public class StaffDirectory {
                 StaffGroups.PRIVACY_OFFICERS, "Privacy officers",
                 StaffGroups.SECURITY_OFFICERS, "Security officers",
                 StaffGroups.AUDITORS, "Auditors",
-                StaffGroups.ADMINS, "Administrators").forEach(this::ensureGroup);
+                StaffGroups.ADMINS, "Administrators",
+                StaffGroups.OPERATORS, "Operators").forEach(this::ensureGroup);
 
         for (String group : new String[] {StaffGroups.PROGRAM_STAFF, StaffGroups.PRIVACY_OFFICERS, StaffGroups.SECURITY_OFFICERS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

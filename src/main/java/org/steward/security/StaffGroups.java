@@ -10,6 +10,8 @@ public final class StaffGroups {
     public static final String SECURITY_OFFICERS = "security-officers";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
+    /** Operators (issue 14): read the metrics at /actuator/prometheus and health details; no staff work, no Camunda webapp. */
+    public static final String OPERATORS = "operators";
 
     public static final List<String> ALL = List.of(PROGRAM_STAFF, PRIVACY_OFFICERS, SECURITY_OFFICERS, AUDITORS, ADMINS);
 

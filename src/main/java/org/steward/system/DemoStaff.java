@@ -35,6 +35,7 @@ class DemoStaff {
         ensureUser("sam", "Sam", "Security", StaffGroups.SECURITY_OFFICERS);
         ensureUser("audrey", "Audrey", "Auditor", StaffGroups.AUDITORS);
         ensureUser("ada", "Ada", "Admin", StaffGroups.ADMINS);
+        ensureUser("otto", "Otto", "Operator", StaffGroups.OPERATORS); // issue 14: metrics and health details only
         // Camunda's webapps offer a first-run "create an administrator" page until someone is in
         // its built-in camunda-admin group; the demo admin is, so that page never appears here.
         if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {

@@ -26,6 +26,13 @@ public record StewardProperties(String baseUrl, Mail mail, Application applicati
         }
     }
 
-    public record Outbox(Duration pollInterval, int batchSize, int maxAttempts) {
+    /**
+     * Mail dispatch: how often the outbox is polled, how many mails one batch (one SMTP connection) holds, how
+     * many attempts a mail gets, and its backoff: {@code firstRetry} after the first failure, doubling up to
+     * {@code longestRetry}; {@code claimLease}: how long a claimed batch is the claiming instance's (if it dies
+     * mid-batch, another instance sends the batch after that, with the same Message-IDs).
+     */
+    public record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetry, Duration longestRetry,
+                         Duration claimLease) {
     }
 }

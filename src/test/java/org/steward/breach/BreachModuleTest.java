@@ -13,7 +13,8 @@ class BreachModuleTest {
     @Test
     void breach_usesOnlyTheApisItNeeds_andExposesOneServicePerJob() {
         module("breach")
-                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system", "tasks", "privacy", "audit")
+                .dependsOnlyOn("members", "organisations", "subjects", "mail", "security", "system", "tasks", "privacy", "audit",
+                        "operations")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(IncidentIntake.class, IncidentRecords.class, IncidentNotices.class, MemberNotices.class,
                         Incidents.class, IncidentDeadlines.class, IncidentApprovals.class, BreachSettings.class,

@@ -76,25 +76,60 @@ class MailOutboxTest extends IntegrationTest {
     }
 
     @Test
-    void aMailThatCannotBeDelivered_isGivenUpAfterTheLastAttempt_andStaysVisible() {
+    void aMailThatCannotBeBuilt_isGivenUpAtOnce_andStaysVisible() {
         String to = "not an address";
         inTransaction(() -> outbox.enqueue(welcome(to)));
-        Instant later = Instant.now();
-        for (int attempt = 0; attempt < 12; attempt++) {
-            later = later.plus(2, ChronoUnit.HOURS);
-            outboxDispatcher.dispatchDue(later);
+        outboxDispatcher.dispatchDue(Instant.now().plus(2, ChronoUnit.HOURS));
+        outboxDispatcher.dispatchDue(Instant.now().plus(4, ChronoUnit.HOURS));
+        OutboxMessage failed = messages.findByRecipientOrderById(to).get(0);
+        assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+        assertThat(failed.getAttempts()).as("retrying cannot make it an address").isEqualTo(1);
+        assertThat(failed.getFailureKind()).isEqualTo("UNBUILDABLE");
+    }
+
+    @Test
+    void aMailThatKeepsFailingForAReasonThatMightPass_isGivenUpAfterTheLastAttempt() {
+        String to = uniqueEmail("exhausted");
+        inTransaction(() -> outbox.enqueue(welcome(to)));
+        TestSmtp.stop();
+        try {
+            Instant later = Instant.now();
+            for (int attempt = 0; attempt < 12; attempt++) {
+                later = later.plus(2, ChronoUnit.HOURS);
+                outboxDispatcher.dispatchDue(later);
+            }
+        } finally {
+            TestSmtp.restart();
         }
         OutboxMessage failed = messages.findByRecipientOrderById(to).get(0);
         assertThat(failed.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
         assertThat(failed.getAttempts()).isEqualTo(10);
+        assertThat(failed.getFailureKind()).isEqualTo("ATTEMPTS_EXHAUSTED");
+    }
+
+    @Test
+    void eachMailGetsItsOwnMessageId_whenQueued_andIsSentWithIt() throws Exception {
+        String to = uniqueEmail("message-id");
+        inTransaction(() -> outbox.enqueue(welcome(to)));
+        String stored = messages.findByRecipientOrderById(to).get(0).getMessageId();
+        assertThat(stored).matches("<[0-9a-f-]{36}@steward\\.local>");
+        assertThat(deliverMailTo(to)).singleElement().extracting(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).isEqualTo(stored);
+        assertThat(messages.findByRecipientOrderById(to).get(0).getMessageId()).as("kept once sent").isEqualTo(stored);
     }
 
     @Test
     void backoffDoublesFromThirtySecondsUpToAnHour() {
-        assertThat(OutboxDispatcher.backoff(1)).hasSeconds(30);
-        assertThat(OutboxDispatcher.backoff(2)).hasSeconds(60);
-        assertThat(OutboxDispatcher.backoff(5)).hasSeconds(480);
-        assertThat(OutboxDispatcher.backoff(30)).hasHours(1);
+        assertThat(outboxDispatcher.backoff(1)).hasSeconds(30);
+        assertThat(outboxDispatcher.backoff(2)).hasSeconds(60);
+        assertThat(outboxDispatcher.backoff(5)).hasSeconds(480);
+        assertThat(outboxDispatcher.backoff(30)).hasHours(1);
+        assertThat(OutboxDispatcher.backoff(3, java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1))).hasMillis(1000);
     }
 
     private Mail welcome(String to) {

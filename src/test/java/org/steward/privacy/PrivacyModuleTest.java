@@ -87,7 +87,7 @@ class PrivacyModuleTest {
     void requests_handOffToErasureAndDeactivation_andExposeTheirServicesViewsAndProcess() {
         module("privacy.requests")
                 .dependsOnlyOn("privacy", "privacy.erasure", "privacy.deactivation", "members", "subjects", "organisations", "links", "mail",
-                        "audit", "tasks", "security", "system")
+                        "audit", "tasks", "security", "system", "operations")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(PrivacyRequests.class, RequestSteps.class, RequestActions.class, RequestReviews.class,
                         OfficerReminders.class, RequestView.class, RequestType.class, RequestStatus.class, ExportFile.class,

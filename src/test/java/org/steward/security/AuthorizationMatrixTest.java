@@ -33,7 +33,9 @@ import org.steward.support.IntegrationTest;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     enum Who {
-        ANONYMOUS(null), PETER("peter"), PRIYA("priya"), SAM("sam"), AUDREY("audrey"), ADA("ada");
+        ANONYMOUS(null), PETER("peter"), PRIYA("priya"), SAM("sam"), AUDREY("audrey"), ADA("ada"),
+        /** Operators (issue 14): a Prometheus scraper's account; metrics and health details, no staff work. */
+        OTTO("otto");
 
         final String user;
 
@@ -162,8 +164,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.SAM, Who.ADA).build());
         rows.add(row("incident deadlines and approvals (BRE-6)", Via.BASIC, "GET", "/api/staff/incidents/" + NO_SUCH_ID + "/deadlines", null)
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.SAM, Who.PRIYA, Who.AUDREY, Who.ADA).build());
-        rows.add(row("list organisations", Via.BASIC, "GET", "/api/organisations", null).staff(Expect.OK).build());
-        rows.add(row("read an organisation", Via.BASIC, "GET", "/api/organisations/{organisationId}", null).staff(Expect.OK).build());
+        rows.add(row("list organisations", Via.BASIC, "GET", "/api/organisations", null).staff(Expect.OK)
+                .allow(Expect.FORBIDDEN, Who.OTTO).build());
+        rows.add(row("read an organisation", Via.BASIC, "GET", "/api/organisations/{organisationId}", null).staff(Expect.OK)
+                .allow(Expect.FORBIDDEN, Who.OTTO).build());
         rows.add(row("add an organisation", Via.BASIC, "POST", "/api/organisations", "{\"name\":\"\"}")
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PETER, Who.ADA).build());
         rows.add(row("edit an organisation", Via.BASIC, "PUT", "/api/organisations/{organisationId}", "{\"name\":\"\"}")
@@ -189,7 +193,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         // Staff pages.
         rows.add(row("organisations page", Via.SESSION, "GET", "/staff/organisations", null).staff(Expect.OK)
-                .anonymous(Expect.SIGN_IN).build());
+                .allow(Expect.FORBIDDEN, Who.OTTO).anonymous(Expect.SIGN_IN).build());
         rows.add(row("new organisation page", Via.SESSION, "GET", "/staff/organisations/new", null)
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PETER, Who.ADA).anonymous(Expect.SIGN_IN).build());
         rows.add(row("edit organisation page", Via.SESSION, "GET", "/staff/organisations/{organisationId}", null)
@@ -217,13 +221,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
         // Camunda's webapps, by application grant: Tasklist for the working groups, Cockpit for auditors.
         rows.add(row("Tasklist", Via.SESSION, "GET", "/camunda/app/tasklist/default/", null).staff(Expect.OK)
-                .allow(Expect.OWN_LANDING, Who.AUDREY).anonymous(Expect.SIGN_IN).build());
+                .allow(Expect.OWN_LANDING, Who.AUDREY, Who.OTTO).anonymous(Expect.SIGN_IN).build());
         rows.add(row("Cockpit", Via.SESSION, "GET", "/camunda/app/cockpit/default/", null).staff(Expect.OWN_LANDING)
                 .allow(Expect.OK, Who.AUDREY, Who.ADA).anonymous(Expect.SIGN_IN).build());
         rows.add(row("Admin", Via.SESSION, "GET", "/camunda/app/admin/default/", null).staff(Expect.OWN_LANDING)
                 .allow(Expect.OK, Who.ADA).anonymous(Expect.SIGN_IN).build());
 
-        // Engine REST: nobody deploys (finding 4); the engine's own authorizations do the rest.
+        // Engine REST: nobody deploys (finding 4); the engine's own authorizations do the rest (operators hold none:
+        // their reads below answer 200 with what they may see, nothing).
         String deployment = "multipart/form-data; boundary=x";
         rows.add(new RowBuilder("deploy over /engine-rest", Via.BASIC, "POST", "/engine-rest/deployment/create", deployment,
                 "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nm\r\n--x--\r\n")
@@ -260,6 +265,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "{\"profile\":{\"id\":\"{userId}\",\"firstName\":\"Matrix\",\"lastName\":\"User\"},"
                         + "\"credentials\":{\"password\":\"a long matrix password\"}}")
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.ADA).build());
+
+        // Operations (issue 14): metrics for operators and administrators; health public, its details theirs too.
+        rows.add(row("Prometheus metrics", Via.BASIC, "GET", "/actuator/prometheus", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.OTTO, Who.ADA).build());
+        rows.add(row("other actuator endpoints", Via.BASIC, "GET", "/actuator/metrics", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.ADA).build());
+        rows.add(row("liveness", Via.BASIC, "GET", "/actuator/health/liveness", null).all(Expect.OK).build());
+        rows.add(row("readiness", Via.BASIC, "GET", "/actuator/health/readiness", null).all(Expect.OK).build());
         return rows;
     }
 

@@ -82,7 +82,7 @@ final class StaffClient {
             accept |= headers[i].equalsIgnoreCase("Accept");
         }
         if (!accept) {
-            request.header("Accept", path.contains("/api/") || path.startsWith("/engine-rest") ? "application/json" : "text/html");
+            request.header("Accept", path.startsWith("/actuator") ? "*/*" : path.contains("/api/") || path.startsWith("/engine-rest") ? "application/json" : "text/html");
         }
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +32,10 @@ import org.steward.mail.OutboxDispatcher;
 /**
  * The whole service on a random port, against H2 (subclasses may name a real database), with
  * GreenMail as its SMTP server. The job executor and the outbox poller are off: tests run jobs and
- * dispatch mail themselves, so nothing happens behind their back.
+ * dispatch mail themselves, so nothing happens behind their back. Metrics are exported as in production, so
+ * /actuator/prometheus exists (issue 14).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {

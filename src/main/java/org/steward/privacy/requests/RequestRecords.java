@@ -78,6 +78,12 @@ class RequestRecords {
                 new MapSqlParameterSource("status", status == null ? null : status.name()), this::row);
     }
 
+    long countInReviewDueBetween(Instant from, Instant to) {
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_request WHERE status = 'IN_REVIEW' AND due_at >= :from AND due_at < :to",
+                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), Long.class);
+        return open == null ? 0 : open;
+    }
+
     /** Verified: the deadline runs from now. False if it was verified (or closed) before. */
     boolean verified(long id, Long subjectId, Instant now, Instant due) {
         return jdbc.update("""

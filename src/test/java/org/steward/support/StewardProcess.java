@@ -1,0 +1,212 @@
+package org.steward.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Steward instance in a JVM of its own (the test's classpath, the test profile with the job executor and
+ * the outbox poller on), so a test can run several against one database and kill one with SIGKILL. Its log
+ * goes to target/steward-instances/NAME.log.
+ */
+public final class StewardProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final Instant started = Instant.now();
+    private Duration startUp;
+
+    private StewardProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts an instance named {@code name} (also its job executor's lock owner), sending mail to {@code smtpPort}
+     * on loopback; {@code properties} override anything (e.g. spring.datasource.url). Returns once it is starting.
+     */
+    public static StewardProcess start(String name, int smtpPort, Map<String, String> properties, String... jvmOptions) {
+        int port = PrivateMariaDb.freePort();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spring.profiles.active", "test");
+        all.put("server.port", String.valueOf(port));
+        all.put("steward.test.smtp-port", String.valueOf(smtpPort));
+        all.put("steward.instance-name", name);
+        all.put("camunda.bpm.job-execution.enabled", "true");
+        all.put("steward.outbox.scheduler.enabled", "true");
+        all.put("steward.outbox.poll-interval", "PT1S");
+        all.put("spring.datasource.username", "root");
+        all.put("spring.datasource.password", "");
+        all.putAll(properties);
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.add("-cp");
+        command.add(classPath());
+        command.add("org.steward.StewardApplication");
+        all.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Path dir = Paths.get("target", "steward-instances").toAbsolutePath();
+            Files.createDirectories(dir);
+            Path log = dir.resolve(name + ".log");
+            // Run in its own folder: an empty class path entry would otherwise put the project root (and bpmn/) on it.
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new StewardProcess(name, port, log, process);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test JVM's class path, every entry absolute and none empty. */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !entry.equals("."))
+                .map(entry -> Paths.get(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** Waits until the health endpoint answers 200; fails with the log's end if the JVM stops first. */
+    public StewardProcess awaitReady(Duration patience) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant until = Instant.now().plus(patience);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Steward " + name + " stopped during start-up:\n" + logTail(60));
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    startUp = Duration.between(started, Instant.now());
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Steward " + name + " not ready in " + patience + ":\n" + logTail(60));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** From launch until the health endpoint first answered. */
+    public Duration startUp() {
+        return startUp;
+    }
+
+    /** kill -9: no shutdown hook, no job executor stop, connections cut. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** Heap in use, as jcmd reports it after a full GC would be too invasive: "used" of GC.heap_info, in MB. */
+    public long heapUsedMb() {
+        try {
+            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+            long usedK = 0;
+            // The first "used" figure of each heap line is the heap's total use (G1: "garbage-first heap ... used NK").
+            if (m.find()) {
+                usedK = Long.parseLong(m.group(1));
+            }
+            return usedK / 1024;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
