@@ -29,9 +29,12 @@ public class MailOutbox {
     private final MailRenderer renderer;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final OutboxSignal signal;
     private final ObjectProvider<OutgoingMailPolicy> policies;
 
-    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies) {
+    MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies,
+            OutboxSignal signal) {
+        this.signal = signal;
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -131,6 +134,7 @@ public class MailOutbox {
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
                             :purpose, :headers, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
+            signal.mailQueued();
         }
         if (rows.size() < mails.size()) {
             log.info("Outbox: {} of {} mails already queued or not to be sent; not queued", mails.size() - rows.size(), mails.size());
