@@ -31,11 +31,13 @@ public class MailOutbox {
     private final MailRenderer renderer;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final OutboxSignal signal;
     private final ObjectProvider<OutgoingMailPolicy> policies;
     private final String messageIdDomain;
 
     MailOutbox(MailRenderer renderer, NamedParameterJdbcTemplate jdbc, Clock clock, ObjectProvider<OutgoingMailPolicy> policies,
-               StewardProperties properties) {
+               StewardProperties properties, OutboxSignal signal) {
+        this.signal = signal;
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -143,6 +145,7 @@ public class MailOutbox {
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
                             :purpose, :headers, :messageId, :ownerProcess, :ownerActivity, :ownerCase, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
+            signal.mailQueued();
         }
         if (!rows.isEmpty() && log.isDebugEnabled()) {
             // Templates and counts only; the case and step ids come with the engine's logging context (MDC).

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Names this instance in a cluster: the job executor locks jobs under this name, so ACT_RU_JOB.LOCK_OWNER_
  * says which instance holds a job (by default the engine uses a random UUID that nobody can map to a
- * machine). {@code steward.instance-name}, else the host name with a short random suffix, unique per start.
+ * machine), and the engine records it as the host of every job it logs (ACT_HI_JOB_LOG.HOSTNAME_), so the
+ * history says which instance ran each job. {@code steward.instance-name}, else the host name with a short
+ * random suffix, unique per start.
  */
 @Component
 class InstanceName implements BeanPostProcessor {
@@ -32,6 +35,8 @@ class InstanceName implements BeanPostProcessor {
         if (bean instanceof JobExecutor jobExecutor) {
             jobExecutor.setLockOwner(name);
             log.info("Job executor lock owner: {}", name);
+        } else if (bean instanceof ProcessEngineConfigurationImpl configuration) {
+            configuration.setHostname(name);
         }
         return bean;
     }
