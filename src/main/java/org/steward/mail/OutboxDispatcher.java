@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +44,26 @@ import org.steward.system.StewardProperties;
 
 /**
  * Sends what the outbox holds. A batch is first claimed (so two instances never send the same mail),
- * then sent over one SMTP connection, then marked sent (keeping who, what template, subject and
+ * then sent {@link #SEND_CHUNK} mails at a time, each chunk over one SMTP connection, its claim renewed just
+ * before (a chunk whose lease ran out and which another instance has claimed meanwhile is left to it), and
+ * marked sent just after (keeping who, what template, subject and
  * when, but not the body, which held the raw link tokens). A failure that may pass (no connection, a 4xx
  * reply) is retried with exponential backoff until {@code steward.outbox.max-attempts}; a 5xx reply, or a
  * message that cannot be built, is not retried. A mail given up is FAILED and its owner is told through
  * {@link MailUndeliverable}. One mail's failure never holds up the others of its batch.
  *
- * <p>A crash after the server accepted a batch and before the batch is marked sent leaves it claimed; when the
+ * <p>A crash after the server accepted a chunk and before the chunk is marked sent leaves it claimed; when the
  * claim lease has run out it is sent again, with the same Message-IDs (README, Operations: the resend window).
+ * Chunks keep that window to one chunk's SMTP time, and the renewal keeps a batch that takes longer than the
+ * lease (a slow server, a busy machine) from being sent by a second instance while the first is still at it.
  */
 @Component
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Mails sent over one connection and marked sent together: the most a crash can cause to be sent again. */
+    static final int SEND_CHUNK = 20;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final String FAILED_DESCRIPTION = "Failed attempts to send a mail; retrying: it is tried again later, "
@@ -99,11 +106,16 @@ public class OutboxDispatcher {
     public int dispatchDue(Instant asOf) {
         int delivered = 0;
         while (true) {
-            List<Row> batch = claimBatch(asOf);
+            Claimed claimed = claimBatch(asOf);
+            List<Row> batch = claimed.rows();
             if (batch.isEmpty()) {
                 break;
             }
-            delivered += send(withoutWithdrawnConsent(batch, asOf), asOf);
+            List<Row> due = withoutWithdrawnConsent(batch, asOf);
+            for (int from = 0; from < due.size(); from += SEND_CHUNK) {
+                List<Row> chunk = stillClaimed(claimed.token(), due.subList(from, Math.min(due.size(), from + SEND_CHUNK)), asOf);
+                delivered += send(chunk, asOf);
+            }
             if (batch.size() < properties.outbox().batchSize()) {
                 break;
             }
@@ -150,7 +162,36 @@ public class OutboxDispatcher {
         return MailUndeliverable.Reason.ATTEMPTS_EXHAUSTED;
     }
 
-    private List<Row> claimBatch(Instant asOf) {
+    /** The mails of a claimed batch and the claim's token. */
+    private record Claimed(String token, List<Row> rows) {
+    }
+
+    /**
+     * Renews the claim on a chunk before it is sent and returns the mails still held under it: a mail whose lease
+     * ran out while earlier chunks were sent, and which another instance claimed meanwhile, is that instance's now.
+     */
+    private List<Row> stillClaimed(String token, List<Row> chunk, Instant asOf) {
+        if (chunk.isEmpty()) {
+            return chunk;
+        }
+        Instant now = clock.instant().isAfter(asOf) ? clock.instant() : asOf;
+        MapSqlParameterSource params = new MapSqlParameterSource("claim", token)
+                .addValue("ids", chunk.stream().map(Row::id).toList())
+                .addValue("until", Timestamp.from(now.plus(claimLease())));
+        int renewed = jdbc.update("""
+                UPDATE outbox_message SET claimed_until = :until
+                WHERE id IN (:ids) AND claim_token = :claim AND status = 'PENDING'""", params);
+        if (renewed == chunk.size()) {
+            return chunk;
+        }
+        Set<Long> ours = new HashSet<>(jdbc.queryForList(
+                "SELECT id FROM outbox_message WHERE id IN (:ids) AND claim_token = :claim AND status = 'PENDING'", params, Long.class));
+        log.info("Outbox: {} of {} mails of a chunk were claimed by another instance after their lease ran out; left to it",
+                chunk.size() - ours.size(), chunk.size());
+        return chunk.stream().filter(row -> ours.contains(row.id())).toList();
+    }
+
+    private Claimed claimBatch(Instant asOf) {
         Timestamp now = Timestamp.from(asOf);
         List<Long> candidates = jdbc.queryForList("""
                 SELECT id FROM outbox_message
@@ -158,7 +199,7 @@ public class OutboxDispatcher {
                 ORDER BY id LIMIT :limit""",
                 new MapSqlParameterSource("now", now).addValue("limit", properties.outbox().batchSize()), Long.class);
         if (candidates.isEmpty()) {
-            return List.of();
+            return new Claimed(null, List.of());
         }
         String claim = UUID.randomUUID().toString();
         jdbc.update("""
@@ -168,14 +209,14 @@ public class OutboxDispatcher {
                         .addValue("until", Timestamp.from(asOf.plus(claimLease())))
                         .addValue("ids", candidates)
                         .addValue("now", now));
-        return jdbc.query("""
+        return new Claimed(claim, jdbc.query("""
                 SELECT id, recipient, recipient_subject_id, subject, html_body, text_body, attempts, consent_purpose, mail_headers,
                        message_id
                 FROM outbox_message WHERE claim_token = :claim ORDER BY id""",
                 new MapSqlParameterSource("claim", claim),
                 (rs, i) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getObject("recipient_subject_id", Long.class),
                         rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"), rs.getInt("attempts"),
-                        rs.getString("consent_purpose"), rs.getString("mail_headers"), rs.getString("message_id")));
+                        rs.getString("consent_purpose"), rs.getString("mail_headers"), rs.getString("message_id"))));
     }
 
     /**
