@@ -5,8 +5,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
-/** One case's timeline (AUD-2): unknown process or business key shows the 404 page. */
+/** One case's timeline (AUD-2) and its process diagram: unknown process or business key shows the 404 page. */
 @Controller
 @PreAuthorize("hasAnyAuthority('GROUP_auditors', 'GROUP_admins')")
 class CaseTimelineController {
@@ -21,5 +22,12 @@ class CaseTimelineController {
     String timeline(@PathVariable String process, @PathVariable String businessKey, Model model) {
         model.addAttribute("timeline", timelines.of(process, businessKey));
         return "audit/case";
+    }
+
+    /** The case's process model for the diagram (bpmn-js): read-only, for auditors and administrators like the page. */
+    @GetMapping(value = "/audit/cases/{process}/{businessKey}/diagram.bpmn", produces = "application/xml")
+    @ResponseBody
+    String diagram(@PathVariable String process, @PathVariable String businessKey) {
+        return timelines.diagramXml(process, businessKey);
     }
 }
