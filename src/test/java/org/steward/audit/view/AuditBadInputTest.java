@@ -15,6 +15,8 @@ class AuditBadInputTest extends IntegrationTest {
         AuditJourneyScenario.AuditorSession audrey = new AuditJourneyScenario.AuditorSession(port);
         assertThat(audrey.get("/audit/cases/ApplicationApprovalProcess/application-99999999").statusCode()).isEqualTo(404);
         assertThat(audrey.get("/audit/cases/NoSuchProcess/whatever").statusCode()).isEqualTo(404);
+        assertThat(audrey.get("/audit/cases/NoSuchProcess/whatever/diagram.bpmn").statusCode()).isEqualTo(404);
+        assertThat(audrey.get("/audit/cases/DataSubjectRequestProcess/request-99999999").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -31,6 +33,14 @@ class AuditBadInputTest extends IntegrationTest {
         expect400(audrey.get("/audit/reports/breach?from=01/12/2026&format=csv"), "is not a date");
         expect400(audrey.get("/audit/reports/applications?from=1926-01-01&to=2026-01-01"), "lies outside 2000–2199");
         expect400(audrey.get("/audit/reports/applications?format=xlsx"), "csv");
+        // The request and consent reports (issue 13): the same period rules, a century is refused.
+        expect400(audrey.get("/audit/reports/requests?from=2000-01-01&to=2099-12-31"), "longer than 10 years");
+        expect400(audrey.get("/audit/reports/requests?from=2026-02-30"), "is not a date");
+        expect400(audrey.get("/audit/reports/requests/report.csv?to=tomorrow"), "is not a date");
+        expect400(audrey.get("/audit/reports/consents?from=2026-01-01&to=2125-12-31"), "longer than 10 years");
+        expect400(audrey.get("/audit/reports/consents?from=1926-01-01"), "lies outside 2000–2199");
+        expect400(audrey.get("/audit/reports/consents?from=2030-01-01&to=2020-01-01&format=csv"), "before it starts");
+        expect400(audrey.get("/audit/reports/consents?format=pdf"), "csv");
         assertThat(audrey.get("/audit?from=2026-01-01&to=2026-12-31&state=running&missed=true").statusCode()).isEqualTo(200);
     }
 
