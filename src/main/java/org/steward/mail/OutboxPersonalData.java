@@ -44,7 +44,7 @@ class OutboxPersonalData implements PersonalDataPlace {
     @Override
     public Map<String, Set<String>> otherTextColumns() {
         return Map.of("outbox_message", Set.of("idempotency_key", "subject_ref", "template", "subject", "status", "claim_token",
-                "consent_purpose"));
+                "consent_purpose", "recipient_role"));
     }
 
     @Override

@@ -122,10 +122,31 @@ class CaseTimeline {
             timed.add(step.after(previous));
             previous = step.started() == null ? previous : step.started();
         }
+        List<AuditTrail.Entry> entries = trail.entriesOf(businessKey);
+        decisions.addAll(reasonCategories(entries));
         return new Timeline(process, first.getProcessDefinitionName(), businessKey, CaseList.instant(first.getStartTime()),
                 CaseList.instant(last.getEndTime()), last.getEndTime() == null ? "running" : "completed", timed, decisions,
-                outbox.mailsAbout(subjectRef(businessKey), businessKey + "-"), deadlinesOf(businessKey), failures,
-                trail.entriesOf(businessKey), path(last));
+                mailsAbout(businessKey), deadlinesOf(businessKey), failures,
+                entries, path(last));
+    }
+
+    /**
+     * The categories of the reasons given (a rejection's, a refusal's, a question's), from the trail entries the
+     * deciding step appends ("decision=REJECT category=EXPERIENCE"); the reasons' text never leaves its table.
+     */
+    private static List<Decision> reasonCategories(List<AuditTrail.Entry> entries) {
+        List<Decision> found = new ArrayList<>();
+        for (AuditTrail.Entry entry : entries) {
+            if (entry.detail() == null) {
+                continue;
+            }
+            for (String token : entry.detail().split(" ")) {
+                if (token.startsWith("category=") && CATEGORY.matcher(token.substring(9)).matches()) {
+                    found.add(new Decision("reasonCategory (" + entry.action() + ")", token.substring(9)));
+                }
+            }
+        }
+        return found;
     }
 
     /** The BPMN 2.0 XML of the case's (latest instance's) process definition, for the diagram; read-only. */
@@ -192,6 +213,12 @@ class CaseTimeline {
         List<CaseDeadlines.Deadline> all = new ArrayList<>();
         deadlines.stream().filter(d -> businessKey.startsWith(d.caseType() + "-")).forEach(d -> all.addAll(d.of(businessKey)));
         return all;
+    }
+
+    /** Mails about a case; request cases' mails are keyed "privacy-request-12-…" (the requests module's own prefix). */
+    private List<MailRecord> mailsAbout(String businessKey) {
+        String key = businessKey.startsWith("request-") ? "privacy-" + businessKey : businessKey;
+        return outbox.mailsAbout(subjectRef(key), key + "-");
     }
 
     /** Our mails name their case as "incident:7" for the business key "incident-7". */

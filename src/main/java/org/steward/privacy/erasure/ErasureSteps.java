@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.privacy.PersonalDataRegister;
@@ -98,7 +99,7 @@ public class ErasureSteps {
         ErasureRecords.Row request = records.get(erasureId);
         Subject person = subjects.get(request.subjectId());
         outbox.enqueue(new Mail(confirmationKey(erasureId), "erasure:" + erasureId, "erasure-confirmation", person.email(),
-                Map.of("name", person.displayName() == null ? "" : person.displayName())).toSubject(person.id()));
+                Map.of("name", person.displayName() == null ? "" : person.displayName())).withRole(RecipientRole.DATA_SUBJECT).toSubject(person.id()));
     }
 
     /** Task_CheckConfirmationDelivery: PENDING while the outbox still tries; SENT or FAILED once it is done. */

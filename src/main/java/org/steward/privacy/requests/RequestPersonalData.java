@@ -40,7 +40,7 @@ class RequestPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> otherTextColumns() {
-        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by"),
+        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by", "decision_category"),
                 "privacy_request_text", Set.of("kind", "written_by"),
                 "privacy_request_deadline", Set.of("outcome"),
                 "processing_restriction", Set.of("reason"));

@@ -34,7 +34,7 @@ abstract class AuditReportsScenario extends IntegrationTest {
         long refused = onBehalf(refusedEmail, "ACCESS");
         completeAsTasklist(taskService.createTaskQuery().processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(refused))
                 .taskDefinitionKey(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).singleResult().getId(), "priya",
-                "{\"decision\":\"REFUSE\",\"reason\":\"" + REFUSAL + "\"}");
+                "{\"decision\":\"REFUSE\",\"reason\":\"" + REFUSAL + "\",\"reasonCategory\":\"NO_DATA_HELD\"}");
         runDueJobs();
         String openEmail = uniqueEmail("audited-open");
         long open = onBehalf(openEmail, "ERASURE");
@@ -63,7 +63,10 @@ abstract class AuditReportsScenario extends IntegrationTest {
 
         // DSR-3 on the timeline: the request's deadline with its outcome, through CaseDeadlines.
         String timeline = audrey.get("/audit/cases/" + DataSubjectRequestProcess.KEY + "/" + DataSubjectRequestProcess.businessKey(refused)).body();
-        assertThat(timeline).contains("id=\"deadlines\"", "ANSWER", "MET", "priya");
+        assertThat(timeline).contains("id=\"deadlines\"", "ANSWER", "MET", "priya",
+                "reasonCategory (PRIVACY_REQUEST_REFUSE)", "NO_DATA_HELD", "<td class=\"recipient-role\">REQUESTER</td>");
+        assertThat(jdbc.queryForObject("SELECT decision_category FROM privacy_request WHERE id = ?", String.class, refused))
+                .isEqualTo("NO_DATA_HELD");
         String openTimeline = audrey.get("/audit/cases/" + DataSubjectRequestProcess.KEY + "/" + DataSubjectRequestProcess.businessKey(open)).body();
         assertThat(openTimeline).contains("ANSWER", "OPEN");
         for (String body : List.of(csv.body(), page.body(), timeline, openTimeline)) {
