@@ -5,6 +5,8 @@
  *  - shows the task header: deadline with time left, times in local time with UTC,
  *  - on Complete, posts what the person typed to POST /api/staff/tasks/{taskId}/input and lets Tasklist
  *    complete the task only when Steward accepted it; refusals are shown next to their fields.
+ * Start forms call StewardTaskForm.mountStart(camForm, {...}) instead: Steward starts the process itself from
+ * its own API, and the engine's start (which would write every field to history) is always prevented.
  * Forms declare no cam-variable fields: no typed text ever reaches the engine or its history.
  * No alert()/confirm(): Tasklist's sandbox blocks them.
  */
@@ -79,19 +81,52 @@
     }
     return controls[0].value.trim();
   };
+  /** A form's own POST to Steward's API (e.g. extending a deadline), with the task's CSRF token: {status, json}. */
+  Ui.prototype.post = function (url, body) { return request('POST', url, body, this.csrf); };
   Ui.prototype.clearErrors = function () {
     var old = this.root.querySelectorAll('.steward-error');
     for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
     var marked = this.root.querySelectorAll('.has-error');
     for (var j = 0; j < marked.length; j++) { marked[j].className = marked[j].className.replace(/\s*has-error/g, ''); }
   };
-  /** Shows a message next to the field (an element with data-field="name"), or at the top of the form. */
+  /**
+   * Shows a message next to the field (an element with data-field="name"; "dataCategories[2]" belongs to
+   * "dataCategories"), or at the top of the form. The first message is scrolled into view.
+   */
   Ui.prototype.error = function (field, message) {
-    var holder = this.root.querySelector('[data-field="' + field + '"]') || this.root.querySelector('[data-field="form"]');
+    var name = String(field).replace(/\[.*$/, '');
+    var holder = this.root.querySelector('[data-field="' + name + '"]') || this.root.querySelector('[data-field="form"]');
+    var first = !this.root.querySelector('.steward-error');
     var note = el('p', message, 'help-block steward-error');
     note.setAttribute('role', 'alert');
     holder.className += ' has-error';
     holder.appendChild(note);
+    if (first && holder.scrollIntoView) { holder.scrollIntoView({ block: 'center' }); }
+  };
+  /** Shows Steward's refusal (problem details with errors per field, or a detail) next to the fields. */
+  Ui.prototype.refusal = function (response, what) {
+    var problem = response.json || {};
+    var errors = problem.errors || {};
+    var names = Object.keys(errors);
+    var ui = this;
+    if (names.length) {
+      names.forEach(function (f) { ui.error(f, errors[f]); });
+    } else {
+      ui.error('form', problem.detail || ('Steward refused ' + what + ' (HTTP ' + response.status + ').'));
+    }
+  };
+  /** Replaces the outcome panel (data-steward="outcome") with a success message: a heading and a line. */
+  Ui.prototype.outcome = function (heading, line) {
+    var box = this.root.querySelector('[data-steward="outcome"]');
+    box.textContent = '';
+    var panel = el('div', null, 'alert alert-success');
+    panel.setAttribute('role', 'status');
+    panel.appendChild(el('strong', heading));
+    if (line) { panel.appendChild(el('p', line)); }
+    box.appendChild(panel);
+    if (panel.scrollIntoView) { panel.scrollIntoView({ block: 'center' }); } // Start is at the bottom, the outcome at the top
+    var controls = this.root.querySelectorAll('input, textarea, select');
+    for (var i = 0; i < controls.length; i++) { controls[i].disabled = true; }
   };
 
   function mount(camForm, options) {
@@ -123,6 +158,7 @@
           header.appendChild(el('p', 'This task is overdue.', 'text-danger steward-overdue'));
         }
       }
+      ui.csrf = csrf; // for a form's own calls to Steward's API (ui.post)
       options.render(view['case'], ui, body);
       loaded = true;
     }
@@ -147,16 +183,57 @@
       var saved = request('POST', '/api/staff/tasks/' + encodeURIComponent(taskId) + '/input', input, csrf);
       if (saved.status === 200) { return; } // Tasklist now completes the task with no variables
       camForm.submitPrevented = true;
-      var problem = saved.json || {};
-      var errors = problem.errors || {};
-      var names = Object.keys(errors);
-      if (names.length) {
-        names.forEach(function (f) { ui.error(f, errors[f]); });
-      } else {
-        ui.error('form', problem.detail || ('Steward refused the form (HTTP ' + saved.status + ').'));
-      }
+      ui.refusal(saved, 'the form');
     });
   }
 
-  window.StewardTaskForm = { mount: mount, when: when, relative: relative };
+  /**
+   * A start form whose process Steward starts itself. Options:
+   *  formName   the form element's name;
+   *  setupUrl   GET on load: JSON with csrf {headerName, token} and whatever the form needs (choices, limits);
+   *  refused(status)            the message when setupUrl answers other than 200 (e.g. the wrong group);
+   *  onSetup(setup, ui)         fills the form from the setup (optional);
+   *  collect(ui, setup)         the JSON body to post;
+   *  validate(body, ui, setup)  {field: message} for what the person can fix before sending (optional);
+   *  submitUrl, accepted        where to POST, and the status codes that mean "started" (e.g. [201]);
+   *  done(result, ui)           shows the outcome (ui.outcome(heading, line));
+   *  again(result)              the message when Start is pressed after it succeeded.
+   */
+  function mountStart(camForm, options) {
+    var root = document.querySelector('form[name="' + options.formName + '"]');
+    var ui = new Ui(root);
+    var setup = null;
+    var result = null;
+
+    camForm.on('form-loaded', function () {
+      var loaded = request('GET', options.setupUrl);
+      if (loaded.status !== 200 || !loaded.json) {
+        ui.error('form', options.refused ? options.refused(loaded.status)
+          : 'Could not load the form (HTTP ' + loaded.status + '); reload the page.');
+        return;
+      }
+      setup = loaded.json;
+      if (options.onSetup) { options.onSetup(setup, ui); }
+    });
+
+    camForm.on('submit', function () {
+      camForm.submitPrevented = true; // Steward starts the process; the engine's start would carry the fields
+      ui.clearErrors();
+      if (result) { ui.error('form', options.again(result)); return; }
+      if (!setup) { ui.error('form', 'The form has not loaded; reload the page.'); return; }
+      var body = options.collect(ui, setup);
+      var local = options.validate ? options.validate(body, ui, setup) : {};
+      var fields = Object.keys(local || {});
+      if (fields.length) { fields.forEach(function (f) { ui.error(f, local[f]); }); return; }
+      var sent = request('POST', options.submitUrl, body, setup.csrf);
+      if (options.accepted.indexOf(sent.status) >= 0 && sent.json) {
+        result = sent.json;
+        options.done(result, ui);
+        return;
+      }
+      ui.refusal(sent, 'the request');
+    });
+  }
+
+  window.StewardTaskForm = { mount: mount, mountStart: mountStart, when: when, relative: relative, el: el };
 })();

@@ -8,5 +8,9 @@ public enum RecipientRole {
     APPLICANT, REFEREE, MEMBER, FRIEND, REQUESTER, DATA_SUBJECT,
     /** A member organisation's information security officer (BRE-2, BRE-3). */
     ORGANISATION_ISO,
-    SECURITY_OFFICER, PRIVACY_OFFICER, STAFF, PROCESSOR, UNKNOWN
+    /** A member organisation's administrator, told of a request about one of its members (DSR-5). */
+    ORGANISATION_ADMINISTRATOR,
+    SECURITY_OFFICER, PRIVACY_OFFICER, STAFF,
+    /** A processor's contact, instructed to erase (DSR-4). */
+    PROCESSOR, UNKNOWN
 }

@@ -54,6 +54,11 @@ class Member {
         this.status = MemberStatus.ANONYMISED;
     }
 
+    /** Rectification: the member joined through another organisation, or none. */
+    void changeOrganisation(Long organisationId) {
+        this.organisationId = organisationId;
+    }
+
     boolean isContactable() {
         return status == MemberStatus.ACTIVE;
     }

@@ -142,6 +142,12 @@ public class Members {
                 profiles.find(s.id()).orElse(null), m.getOrganisationId(), m.isEssentialCommunications(), m.getJoinedAt());
     }
 
+    /** Rectification (a data-subject request): the organisation the member joined through was recorded wrongly. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changeOrganisation(long memberId, Long organisationId) {
+        get(memberId).changeOrganisation(organisationId);
+    }
+
     /** DSR-6: a deactivated member comes back within the retention period and is contactable again. */
     @Transactional
     public void reactivate(long memberId) {

@@ -24,6 +24,10 @@ class MemberOrganisation {
     private String isoEmail;
     private String alternateName;
     private String alternateEmail;
+    /** DSR-5: whether the organisation administers its members, and whom it names to be told of their requests. */
+    private boolean administersMembers;
+    private String administratorName;
+    private String administratorEmail;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -53,6 +57,13 @@ class MemberOrganisation {
         this.updatedAt = now;
     }
 
+    void updateAdministrator(boolean administersMembers, String name, String email, Instant now) {
+        this.administersMembers = administersMembers;
+        this.administratorName = name;
+        this.administratorEmail = email;
+        this.updatedAt = now;
+    }
+
     /** True when at least one contact can receive breach notices. */
     public boolean hasSecurityContact() {
         return isoEmail != null || alternateEmail != null;
@@ -65,6 +76,9 @@ class MemberOrganisation {
     public String getIsoEmail() { return isoEmail; }
     public String getAlternateName() { return alternateName; }
     public String getAlternateEmail() { return alternateEmail; }
+    public boolean isAdministersMembers() { return administersMembers; }
+    public String getAdministratorName() { return administratorName; }
+    public String getAdministratorEmail() { return administratorEmail; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -27,10 +27,12 @@ class OrganisationApiController {
     }
 
     record OrganisationView(long id, String name, String website, String isoName, String isoEmail,
-                            String alternateName, String alternateEmail) {
+                            String alternateName, String alternateEmail, boolean administersMembers,
+                            String administratorName, String administratorEmail) {
         static OrganisationView of(MemberOrganisation o) {
             return new OrganisationView(o.getId(), o.getName(), o.getWebsite(), o.getIsoName(), o.getIsoEmail(),
-                    o.getAlternateName(), o.getAlternateEmail());
+                    o.getAlternateName(), o.getAlternateEmail(), o.isAdministersMembers(), o.getAdministratorName(),
+                    o.getAdministratorEmail());
         }
     }
 
@@ -62,5 +64,12 @@ class OrganisationApiController {
     @PreAuthorize("hasAuthority('GROUP_admins')")
     OrganisationView updateSecurityContacts(@PathVariable long id, @Valid @RequestBody SecurityContactsForm form) {
         return OrganisationView.of(register.updateSecurityContacts(id, form));
+    }
+
+    /** DSR-5: whether the organisation administers its members and who its administrator is; administrators keep it. */
+    @PutMapping("/{id}/administrator")
+    @PreAuthorize("hasAuthority('GROUP_admins')")
+    OrganisationView updateAdministrator(@PathVariable long id, @Valid @RequestBody AdministratorForm form) {
+        return OrganisationView.of(register.updateAdministrator(id, form));
     }
 }

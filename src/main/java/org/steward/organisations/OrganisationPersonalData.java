@@ -15,7 +15,8 @@ import org.steward.privacy.PersonalDataPlace;
 /**
  * The register entry for the organisations' security contacts (BRE-2), kept by value: a contact is
  * found by their address, and erasure removes name and address from every organisation naming them.
- * The organisation itself (name, website) is not a person.
+ * The organisation itself (name, website) is not a person. The administrator of an organisation that
+ * administers its members (DSR-5) is kept the same way.
  */
 @Component
 class OrganisationPersonalData implements PersonalDataPlace {
@@ -35,7 +36,8 @@ class OrganisationPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> personalColumns() {
-        return Map.of("member_organisation", Set.of("iso_name", "iso_email", "alternate_name", "alternate_email"));
+        return Map.of("member_organisation", Set.of("iso_name", "iso_email", "alternate_name", "alternate_email",
+                "administrator_name", "administrator_email"));
     }
 
     @Override
@@ -63,7 +65,11 @@ class OrganisationPersonalData implements PersonalDataPlace {
                 + jdbc.update("""
                 UPDATE member_organisation SET alternate_name = NULL, alternate_email = NULL, updated_at = :now,
                        version = version + 1
-                WHERE alternate_email = :email""", params);
+                WHERE alternate_email = :email""", params)
+                + jdbc.update("""
+                UPDATE member_organisation SET administrator_name = NULL, administrator_email = NULL, updated_at = :now,
+                       version = version + 1
+                WHERE administrator_email = :email""", params);
     }
 
     @Override
@@ -72,8 +78,12 @@ class OrganisationPersonalData implements PersonalDataPlace {
             return Set.of();
         }
         Set<String> names = new LinkedHashSet<>();
-        jdbc.query("SELECT iso_name, alternate_name, iso_email, alternate_email FROM member_organisation "
-                + "WHERE iso_email = :email OR alternate_email = :email", new MapSqlParameterSource("email", email), rs -> {
+        jdbc.query("SELECT iso_name, alternate_name, iso_email, alternate_email, administrator_name, administrator_email "
+                + "FROM member_organisation WHERE iso_email = :email OR alternate_email = :email OR administrator_email = :email",
+                new MapSqlParameterSource("email", email), rs -> {
+                    if (email.equals(rs.getString("administrator_email")) && rs.getString("administrator_name") != null) {
+                        names.add(rs.getString("administrator_name"));
+                    }
                     if (email.equals(rs.getString("iso_email")) && rs.getString("iso_name") != null) {
                         names.add(rs.getString("iso_name"));
                     }

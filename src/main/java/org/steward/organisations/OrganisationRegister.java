@@ -74,6 +74,23 @@ public class OrganisationRegister {
         return organisation;
     }
 
+    /** DSR-5: sets whether the organisation administers its members and names its administrator (admins only). */
+    @Transactional
+    MemberOrganisation updateAdministrator(long id, AdministratorForm form) {
+        MemberOrganisation organisation = get(id);
+        boolean administers = Boolean.TRUE.equals(form.administersMembers());
+        organisation.updateAdministrator(administers, administers ? Text.blankToNull(form.name()) : null,
+                administers ? normaliseEmail(form.email()) : null, clock.instant());
+        return organisation;
+    }
+
+    /** DSR-5: the administrator to tell about a member's requests, when the organisation administers its members. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrganisationAdministrator> memberAdministrator(long id) {
+        return organisations.findById(id).filter(o -> o.isAdministersMembers() && o.getAdministratorEmail() != null)
+                .map(o -> new OrganisationAdministrator(o.getId(), o.getName(), o.getAdministratorName(), o.getAdministratorEmail()));
+    }
+
     private static String normaliseEmail(String value) {
         String email = Text.blankToNull(value);
         return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);

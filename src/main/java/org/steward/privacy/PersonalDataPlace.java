@@ -3,6 +3,7 @@ package org.steward.privacy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One entry of the register of personal data (issue 9): a place where a module keeps data about
@@ -76,5 +77,21 @@ public interface PersonalDataPlace {
      */
     default int erasureOrder() {
         return 0;
+    }
+
+    /**
+     * DSR-4: whether this place must stay while any of the person's records are kept under a legal hold
+     * elsewhere, because the held rows point at it (the data subject itself). A place a hold names is kept
+     * by the hold; this says which places are kept with any hold, whatever it names.
+     */
+    default boolean keptWhileRecordsAreHeld() {
+        return false;
+    }
+
+    /** Every table of this place, personal or not: what the completeness check leaves out while the place is held. */
+    default Set<String> tables() {
+        Set<String> tables = new TreeSet<>(personalColumns().keySet());
+        tables.addAll(otherTextColumns().keySet());
+        return tables;
     }
 }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +32,11 @@ public class PersonalDataRegister {
                 throw new IllegalStateException("Two places of personal data are called " + place.name());
             }
         }
+    }
+
+    /** The place of this name, if the register has one (a legal hold names the places it covers, DSR-4). */
+    public Optional<PersonalDataPlace> place(String name) {
+        return places.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** Every place, in the order erasure walks them. */
@@ -66,8 +73,17 @@ public class PersonalDataRegister {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> erase(Set<Long> subjectIds, String email) {
+        return erase(subjectIds, email, place -> true);
+    }
+
+    /**
+     * {@link #erase(Set, String)} in the places {@code which} accepts only: the rest are left as they are
+     * (DSR-4, records kept under a legal hold, erased later by the same call with the other places).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Integer> erase(Set<Long> subjectIds, String email, Predicate<PersonalDataPlace> which) {
         Map<String, Integer> cleared = new LinkedHashMap<>();
-        for (PersonalDataPlace place : places) {
+        for (PersonalDataPlace place : places.stream().filter(which).toList()) {
             int rows = 0;
             for (Long subjectId : subjectIds) {
                 rows += place.erase(subjectId);

@@ -128,7 +128,8 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                 // Data-subject requests (DSR-2): anyone asks, with an address; reading them is for staff.
                 .requestMatchers(HttpMethod.POST, "/api/privacy-requests").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf", "/api/privacy-requests/*/lift-restriction").hasAnyAuthority(
+                .requestMatchers(HttpMethod.POST, "/api/privacy-requests/on-behalf", "/api/privacy-requests/*/lift-restriction",
+                        "/api/privacy-requests/*/extension").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PRIVACY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
                 // Every mail with its link tokens: staff only, even on loopback (issue 7, finding 1).
                 .requestMatchers("/dev/mail", "/dev/mail/**").hasAnyAuthority(staff)
@@ -138,7 +139,7 @@ public class SecurityConfig {
                         StaffGroups.authority(StaffGroups.SECURITY_OFFICERS), StaffGroups.authority(StaffGroups.ADMINS))
                 .requestMatchers(HttpMethod.POST, "/api/organisations/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))
-                .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts").hasAuthority(
+                .requestMatchers(HttpMethod.PUT, "/api/organisations/*/security-contacts", "/api/organisations/*/administrator").hasAuthority(
                         StaffGroups.authority(StaffGroups.ADMINS))
                 .requestMatchers(HttpMethod.PUT, "/api/organisations/**").hasAnyAuthority(
                         StaffGroups.authority(StaffGroups.PROGRAM_STAFF), StaffGroups.authority(StaffGroups.ADMINS))

@@ -30,6 +30,11 @@ class DataSubject {
         this.displayName = displayName;
     }
 
+    /** Rectification: the person's address was wrong; it is stored normalised. */
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
     Subject toSubject() {
         return new Subject(id, email, displayName);
     }

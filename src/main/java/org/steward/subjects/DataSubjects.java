@@ -65,6 +65,15 @@ public class DataSubjects {
         subjects.findById(subjectId).orElseThrow(() -> notFound(subjectId)).rename(displayName);
     }
 
+    /**
+     * Rectification (a data-subject request): the person's address was wrong. The caller checks first
+     * that no other subject has the new address ({@link #findByEmail}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changeEmail(long subjectId, String email) {
+        subjects.findById(subjectId).orElseThrow(() -> notFound(subjectId)).changeEmail(normaliseEmail(email));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Subject> find(long subjectId) {
         return subjects.findById(subjectId).map(DataSubject::toSubject);

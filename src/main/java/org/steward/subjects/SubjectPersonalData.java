@@ -66,4 +66,10 @@ class SubjectPersonalData implements PersonalDataPlace {
     public int erasureOrder() {
         return LAST;
     }
+
+    /** DSR-4: held records point at their subject, so the subject stays as long as any of them does. */
+    @Override
+    public boolean keptWhileRecordsAreHeld() {
+        return true;
+    }
 }

@@ -8,6 +8,16 @@ import org.steward.privacy.erasure.ErasureProcess;
 import org.steward.privacy.erasure.ErasureStatus;
 import org.steward.privacy.erasure.ErasureSteps;
 import org.steward.privacy.erasure.ErasureView;
+import org.steward.privacy.holds.HoldKind;
+import org.steward.privacy.holds.LegalHold;
+import org.steward.privacy.holds.LegalHoldReleased;
+import org.steward.privacy.holds.LegalHolds;
+import org.steward.privacy.processors.ErasureInstructions;
+import org.steward.privacy.processors.Instruction;
+import org.steward.privacy.processors.InstructionStatus;
+import org.steward.privacy.processors.Processor;
+import org.steward.privacy.processors.ProcessorInstructionProcess;
+import org.steward.privacy.processors.Processors;
 import org.steward.privacy.requests.DataSubjectRequestProcess;
 import org.steward.privacy.requests.ExportFile;
 import org.steward.privacy.requests.OfficerReminders;
@@ -38,9 +48,27 @@ class PrivacyModuleTest {
     @Test
     void erasure_usesTheRegisterAndTheApisItNeeds_andExposesItsServiceStepsAndViews() {
         module("privacy.erasure")
-                .dependsOnlyOn("privacy", "members", "subjects", "mail", "tasks", "audit", "security", "system")
+                .dependsOnlyOn("privacy", "privacy.holds", "privacy.processors", "members", "subjects", "mail", "tasks", "audit",
+                        "security", "system")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(Erasure.class, ErasureSteps.class, ErasureView.class, ErasureStatus.class, ErasureProcess.class);
+    }
+
+    @Test
+    void holds_knowTheRegisterAndWhoThePersonIs_andExposeTheirServiceAndRelease_DSR4() {
+        module("privacy.holds")
+                .dependsOnlyOn("privacy", "members", "subjects", "audit", "system")
+                .keepsEntitiesAndRepositoriesInternal()
+                .exposesOnly(LegalHolds.class, LegalHold.class, HoldKind.class, LegalHoldReleased.class);
+    }
+
+    @Test
+    void processors_sendInstructionsThroughLinksAndMail_knowingNothingOfErasure_DSR7() {
+        module("privacy.processors")
+                .dependsOnlyOn("privacy", "links", "mail", "tasks", "audit", "security", "system")
+                .keepsEntitiesAndRepositoriesInternal()
+                .exposesOnly(Processors.class, Processor.class, ErasureInstructions.class, Instruction.class,
+                        InstructionStatus.class, ProcessorInstructionProcess.class);
     }
 
     @Test

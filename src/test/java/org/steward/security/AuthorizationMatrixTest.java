@@ -125,11 +125,35 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PRIYA, Who.ADA).build());
         rows.add(row("lift a do-not-process flag (DSR-8)", Via.BASIC, "POST", "/api/privacy-requests/" + NO_SUCH_ID + "/lift-restriction", "")
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
+        rows.add(row("extend a data-subject request's deadline (DSR-3)", Via.BASIC, "POST",
+                "/api/privacy-requests/" + NO_SUCH_ID + "/extension", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
         rows.add(row("list data-subject requests", Via.BASIC, "GET", "/api/privacy-requests?status=IN_REVIEW", null)
                 .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
         rows.add(row("read a data-subject request", Via.BASIC, "GET", "/api/privacy-requests/" + NO_SUCH_ID, null)
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.AUDREY, Who.ADA).build());
         rows.add(row("the privacy request page", Via.SESSION, "GET", "/privacy", null).all(Expect.OK).build());
+        // Legal holds (DSR-4) and the processors register (DSR-7): privacy officers place, release and edit; auditors read.
+        rows.add(row("place a legal hold", Via.BASIC, "POST", "/api/legal-holds", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PRIYA, Who.ADA).build());
+        rows.add(row("release a legal hold", Via.BASIC, "POST", "/api/legal-holds/" + NO_SUCH_ID + "/release", "")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
+        rows.add(row("list legal holds", Via.BASIC, "GET", "/api/legal-holds?active=true", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("read a legal hold", Via.BASIC, "GET", "/api/legal-holds/" + NO_SUCH_ID, null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("add a processor", Via.BASIC, "POST", "/api/processors", "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.PRIYA, Who.ADA).build());
+        rows.add(row("change a processor", Via.BASIC, "PUT", "/api/processors/" + NO_SUCH_ID, "{}")
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.ADA).build());
+        rows.add(row("list processors", Via.BASIC, "GET", "/api/processors", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("read a processor", Via.BASIC, "GET", "/api/processors/" + NO_SUCH_ID, null)
+                .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("an erasure's processor instructions", Via.BASIC, "GET", "/api/erasures/" + NO_SUCH_ID + "/instructions", null)
+                .staff(Expect.FORBIDDEN).allow(Expect.OK, Who.PRIYA, Who.AUDREY, Who.ADA).build());
+        rows.add(row("a processor's confirmation link", Via.SESSION, "GET", "/links/processor-instruction/unknown", null)
+                .all(Expect.NOT_FOUND).build());
         rows.add(row("report an incident", Via.BASIC, "POST", "/api/incidents", "{}")
                 .staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.SAM, Who.ADA).build());
         rows.add(row("read an incident", Via.BASIC, "GET", "/api/staff/incidents/" + NO_SUCH_ID, null)
@@ -147,6 +171,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(row("set security contacts (BRE-2)", Via.BASIC, "PUT", "/api/organisations/{organisationId}/security-contacts",
                 "{\"isoName\":\"\"}").staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.ADA).build());
 
+        rows.add(row("set the member administrator (DSR-5)", Via.BASIC, "PUT", "/api/organisations/{organisationId}/administrator",
+                "{}").staff(Expect.FORBIDDEN).allow(Expect.INVALID, Who.ADA).build());
         // Staff pages.
         rows.add(row("organisations page", Via.SESSION, "GET", "/staff/organisations", null).staff(Expect.OK)
                 .anonymous(Expect.SIGN_IN).build());

@@ -354,6 +354,17 @@ class BadInputCorpusTest extends IntegrationTest {
         cases.add(new Bad("POST /api/privacy-requests an unknown field", Kind.JSON, path,
                 "{\"email\":\"corpus-dsr@example.org\",\"type\":\"ACCESS\",\"name\":\"Ana\"}", null, null, 400,
                 "this request does not take name"));
+        cases.add(new Bad("POST /privacy malformed email", Kind.FORM, "/privacy",
+                null, Map.of("email", "not-an-email", "type", "ACCESS"), null, 400, "must be a valid email address"));
+        cases.add(new Bad("POST /privacy 100 kB of details", Kind.FORM, "/privacy",
+                null, Map.of("email", "corpus-dsr@example.org", "type", "ACCESS", "details", "d".repeat(100_000)), null, 400,
+                "may be at most 4000 characters"));
+        // DSR-3: the extension, as a privacy officer; the body is refused before the request is looked up.
+        String extension = "/api/privacy-requests/987654321/extension";
+        cases.add(new Bad("POST extension malformed JSON", Kind.JSON, extension, "{\"days\":", null, "priya", 400, "\"detail\""));
+        cases.add(new Bad("POST extension a JSON array", Kind.JSON, extension, "[30]", null, "priya", 400, "\"body\""));
+        cases.add(new Bad("POST extension an unknown field", Kind.JSON, extension, "{\"days\":30,\"reason\":\"x\",\"until\":1}",
+                null, "priya", 400, "this request does not take until"));
         cases.add(new Bad("POST /privacy unknown type", Kind.FORM, "/privacy",
                 null, Map.of("email", "corpus-dsr@example.org", "type", "EVERYTHING"), null, 400, "choose one of"));
         cases.add(new Bad("GET privacy request verification with an unknown token", Kind.GET, "/links/privacy-request/unknown-token",

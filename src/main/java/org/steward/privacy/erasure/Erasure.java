@@ -112,7 +112,9 @@ public class Erasure {
     }
 
     ErasureView view(ErasureRecords.Row row) {
-        return new ErasureView(row.id(), row.status(), records.placesCleared(row.id()), records.residue(row.id()),
+        List<ErasureView.Kept> kept = records.keptPlaces(row.id()).stream()
+                .map(k -> new ErasureView.Kept(k.place(), k.holdId(), k.holdKind(), k.heldUntil(), k.erasedAt())).toList();
+        return new ErasureView(row.id(), row.status(), records.placesCleared(row.id()), kept, records.residue(row.id()),
                 row.requestedAt(), row.endedAt());
     }
 }

@@ -38,6 +38,7 @@ class ErasurePersonalData implements PersonalDataPlace {
         return Map.of("erasure_request", Set.of("kind", "status", "requested_by", "confirmation", "process_instance_id"),
                 "erasure_place_cleared", Set.of("place"),
                 "erasure_residue", Set.of("table_name", "column_name"),
+                "erasure_place_kept", Set.of("place", "hold_kind"),
                 ErasureRecords.WORK_TABLE, Set.of("kind"));
     }
 

@@ -22,8 +22,14 @@ public final class ErasureProcess {
     /** Set by the residue task: scan again (true) or close with the residue recorded (false). */
     public static final String SCAN_AGAIN = "scanAgain";
 
+    /** DSR-4: records are kept under a legal hold; the erasure waits for it to end. */
+    public static final String RECORDS_HELD = "recordsHeld";
+    /** DSR-4: an officer released a hold early (correlated by business key to each erasure it kept records for). */
+    public static final String MSG_LEGAL_HOLD_RELEASED = "Msg_LegalHoldReleased";
+
     // Elements tests and staff refer to
     public static final String TASK_RESOLVE_RESIDUE = "Task_ResolveResidue";
+    public static final String WAIT_FOR_HOLD = "Gateway_WaitForLegalHold";
 
     private ErasureProcess() {
     }

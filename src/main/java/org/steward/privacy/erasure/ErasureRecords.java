@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,6 +37,10 @@ class ErasureRecords {
 
     /** CASE: business keys of the person's process instances, ended by one step and removed from history by the next. */
     enum WorkItem { EMAIL, IDENTIFIER, NOTE, CASE }
+
+    /** DSR-4: a place kept under a hold, the hold's kind and end date (null: until released), when it was erased after all. */
+    record KeptPlace(String place, long holdId, String holdKind, LocalDate heldUntil, Instant erasedAt) {
+    }
 
     record Row(long id, Kind kind, ErasureStatus status, String requestedBy, Long memberId, Long subjectId,
                Boolean personKnown, Confirmation confirmation, String processInstanceId, Instant requestedAt,
@@ -116,14 +121,61 @@ class ErasureRecords {
             jdbc.update("INSERT INTO erasure_residue (erasure_id, table_name, column_name) VALUES (:id, :table, :column)",
                     new MapSqlParameterSource("id", id).addValue("table", r.table()).addValue("column", r.column()));
         }
+        boolean held = keptPlaces(id).stream().anyMatch(k -> k.erasedAt() == null);
+        ErasureStatus status = !residue.isEmpty() ? ErasureStatus.RESIDUE_FOUND : held ? ErasureStatus.HELD : ErasureStatus.VERIFIED;
         jdbc.update("UPDATE erasure_request SET status = :status, verified_at = :now WHERE id = :id",
-                params.addValue("now", now()).addValue("status",
-                        (residue.isEmpty() ? ErasureStatus.VERIFIED : ErasureStatus.RESIDUE_FOUND).name()));
+                params.addValue("now", now()).addValue("status", status.name()));
     }
 
     void ended(long id) {
         jdbc.update("UPDATE erasure_request SET ended_at = :now WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("now", now()));
+    }
+
+    /** More places cleared by a later pass (DSR-4: records kept under a hold, erased once it ended). */
+    void clearedMore(long id, Map<String, Integer> placesCleared) {
+        placesCleared.forEach((place, rows) -> {
+            MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("place", place).addValue("rows", rows);
+            if (jdbc.update("UPDATE erasure_place_cleared SET rows_cleared = rows_cleared + :rows WHERE erasure_id = :id AND place = :place",
+                    params) == 0) {
+                jdbc.update("INSERT INTO erasure_place_cleared (erasure_id, place, rows_cleared) VALUES (:id, :place, :rows)", params);
+            }
+        });
+    }
+
+    /** A place kept under a legal hold (DSR-4), once per hold that covers it; repeated calls add nothing. */
+    void kept(long id, String place, long holdId, String holdKind, LocalDate heldUntil) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("place", place).addValue("hold", holdId)
+                .addValue("kind", holdKind).addValue("until", heldUntil == null ? null : java.sql.Date.valueOf(heldUntil));
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM erasure_place_kept WHERE erasure_id = :id AND place = :place "
+                + "AND hold_id = :hold", params, Integer.class);
+        if (present == null || present == 0) {
+            jdbc.update("""
+                    INSERT INTO erasure_place_kept (erasure_id, place, hold_id, hold_kind, held_until)
+                    VALUES (:id, :place, :hold, :kind, :until)""", params);
+        }
+    }
+
+    /** What an erasure kept under a hold, in order; erasedAt is set once the hold ended and the place was erased. */
+    List<KeptPlace> keptPlaces(long id) {
+        return jdbc.query("SELECT * FROM erasure_place_kept WHERE erasure_id = :id ORDER BY id", new MapSqlParameterSource("id", id),
+                (rs, i) -> new KeptPlace(rs.getString("place"), rs.getLong("hold_id"), rs.getString("hold_kind"),
+                        rs.getDate("held_until") == null ? null : rs.getDate("held_until").toLocalDate(), instant(rs, "erased_at")));
+    }
+
+    void keptErased(long id, Collection<String> places) {
+        if (!places.isEmpty()) {
+            jdbc.update("UPDATE erasure_place_kept SET erased_at = :now WHERE erasure_id = :id AND erased_at IS NULL AND place IN (:places)",
+                    new MapSqlParameterSource("id", id).addValue("now", now()).addValue("places", places));
+        }
+    }
+
+    /** The running erasures that keep records under this hold: they go on when it is released. */
+    List<Long> waitingOn(long holdId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT k.erasure_id FROM erasure_place_kept k JOIN erasure_request r ON r.id = k.erasure_id
+                WHERE k.hold_id = :hold AND k.erased_at IS NULL AND r.ended_at IS NULL""",
+                new MapSqlParameterSource("hold", holdId), Long.class);
     }
 
     List<String> placesCleared(long id) {

@@ -14,6 +14,8 @@ public final class DataSubjectRequestProcess {
     public static final String CASE = "request";
 
     public static final String MSG_REQUEST_VERIFIED = "Msg_RequestVerified";
+    /** DSR-3: a privacy officer extended the deadline; the deadline watch starts again on the new date. */
+    public static final String MSG_DEADLINE_EXTENDED = "Msg_DeadlineExtended";
 
     // Variables
     public static final String REQUEST_ID = "requestId";
@@ -30,6 +32,9 @@ public final class DataSubjectRequestProcess {
 
     // Elements tests and staff refer to
     public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
+    /** RECTIFICATION: the officer corrects the person's data. */
+    public static final String TASK_CORRECT_DATA = "Task_CorrectData";
+    public static final String WATCH_DEADLINE = "SubProcess_WatchDeadline";
     public static final String WAIT_FOR_VERIFICATION = "Task_WaitForVerification";
     /** Where a request staff file on someone's behalf starts: it is verified already. */
     public static final String ANSWER_REQUEST = "SubProcess_AnswerRequest";

@@ -44,10 +44,12 @@ public class OfficerReminders {
                 continue;
             }
             // Officers are staff, known to Camunda's identity service, not data subjects of the community.
-            String key = "privacy-request-%d-%s-officer-%s".formatted(requestId, stage.name().toLowerCase(), officer.getId());
+            // After an extension (DSR-3) the watch starts again: its reminders are new mails, not repeats.
+            String key = "privacy-request-%d-%s%s-officer-%s".formatted(requestId, stage.name().toLowerCase(),
+                    request.extendedTo() == null ? "" : "-extended", officer.getId());
             if (outbox.enqueue(new Mail(key, RequestLinks.subjectRef(requestId), "privacy-request-reminder", officer.getEmail(),
                     Map.of("requestId", requestId, "type", request.type().label(), "escalation", stage == Stage.ESCALATION,
-                            "dueAt", request.dueAt() == null ? "" : RequestSteps.DATE.format(request.dueAt()),
+                            "dueAt", request.effectiveDue() == null ? "" : RequestSteps.DATE.format(request.effectiveDue()),
                             "tasklistUrl", "/camunda/app/tasklist/")).withRole(RecipientRole.PRIVACY_OFFICER))) {
                 sent++;
             }

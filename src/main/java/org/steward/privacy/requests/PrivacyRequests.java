@@ -160,6 +160,6 @@ public class PrivacyRequests {
 
     private RequestView view(RequestRecords.Row row) {
         return new RequestView(row.id(), row.type(), row.status(), row.receivedAt(), row.verifiedAt(), row.dueAt(),
-                row.outcome(), row.closedAt(), deadlines.met(row.id()).orElse(null));
+                row.extendedTo(), row.outcome(), row.closedAt(), deadlines.met(row.id()).orElse(null));
     }
 }

@@ -70,13 +70,36 @@ public class RequestActions {
         outbox.enqueue(request.subjectId() == null ? mail : mail.toSubject(request.subjectId()));
     }
 
-    /** Task_RestrictProcessing (DSR-8): the person is flagged do-not-process; an unknown address has nothing to flag. */
+    /**
+     * Task_RestrictProcessing (DSR-8): the person is flagged do-not-process; an unknown address has nothing to
+     * flag. A RESTRICTION asked for while the same person's rectification or objection is open lasts while that
+     * dispute is pending: it is lifted when that request ends (Task_LiftDisputeRestrictions). An objection's own
+     * flag is its outcome and lasts until an officer lifts it.
+     */
     @Transactional
     public boolean restrict(long requestId) {
         RequestRecords.Row request = records.get(requestId);
-        boolean flagged = request.subjectId() != null && restrictions.flag(request.subjectId(), requestId, request.type());
-        audit.record("system", "PROCESSING_RESTRICTED", DataSubjectRequestProcess.businessKey(requestId), "flagged=" + flagged);
+        if (request.subjectId() == null) {
+            audit.record("system", "PROCESSING_RESTRICTED", DataSubjectRequestProcess.businessKey(requestId), "flagged=false");
+            return false;
+        }
+        Long dispute = request.type() == RequestType.RESTRICTION
+                ? records.openDisputeOf(request.subjectId(), requestId).orElse(null) : null;
+        boolean flagged = restrictions.flag(request.subjectId(), requestId, request.type(), dispute);
+        audit.record("system", "PROCESSING_RESTRICTED", DataSubjectRequestProcess.businessKey(requestId),
+                "flagged=" + flagged + (dispute == null ? "" : ", until=" + DataSubjectRequestProcess.businessKey(dispute)));
         return flagged;
+    }
+
+    /** Task_LiftDisputeRestrictions (DSR-8): this request has ended; restrictions that waited for it are lifted. */
+    @Transactional
+    public int liftDisputeRestrictions(long requestId) {
+        int lifted = restrictions.liftForDispute(requestId);
+        if (lifted > 0) {
+            audit.record("system", "PROCESSING_RESTRICTION_LIFTED", DataSubjectRequestProcess.businessKey(requestId),
+                    "dispute ended, lifted=" + lifted);
+        }
+        return lifted;
     }
 
     /** DSR-8: a privacy officer lifts the do-not-process flag a restriction or objection set. */

@@ -28,14 +28,19 @@ class RequestCaseDeadlines implements CaseDeadlines, RequestCompliance {
 
     static final String KIND = "ANSWER";
     private static final String PREFIX = DataSubjectRequestProcess.CASE + "-";
-    // TODO(issue 10, extension): read the extended deadline once privacy_request carries it; null until then.
     private static final String SELECT = """
-            SELECT r.id, r.request_type, r.status, r.received_at, r.due_at, r.outcome, r.decided_by, r.closed_at,
+            SELECT r.id, r.request_type, r.status, r.received_at, r.due_at, r.extended_to, r.outcome, r.decided_by, r.closed_at,
                    d.due_at AS recorded_due, d.answered_at, d.deadline_met, d.outcome AS answer
             FROM privacy_request r LEFT JOIN privacy_request_deadline d ON d.request_id = r.id""";
 
-    private record Row(long id, String type, RequestStatus status, Instant receivedAt, Instant dueAt, Instant answeredAt,
-                       Boolean met, String result, String decidedBy) {
+    /** {@code dueAt} the original 30-day date, {@code extendedTo} the extended one (DSR-3), {@code recordedDue} what the answer was held to. */
+    private record Row(long id, String type, RequestStatus status, Instant receivedAt, Instant dueAt, Instant extendedTo,
+                       Instant recordedDue, Instant answeredAt, Boolean met, String result, String decidedBy) {
+
+        /** The date the request is held to: the recorded one once answered, else the extended one if extended. */
+        Instant effectiveDue() {
+            return recordedDue != null ? recordedDue : extendedTo != null ? extendedTo : dueAt;
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -60,8 +65,8 @@ class RequestCaseDeadlines implements CaseDeadlines, RequestCompliance {
         }
         Instant now = clock.instant();
         return jdbc.query(SELECT + " WHERE r.id = :id", new MapSqlParameterSource("id", id.get()), RequestCaseDeadlines::row).stream()
-                .filter(r -> r.dueAt() != null)
-                .map(r -> new Deadline(KIND, 0, r.dueAt(), r.answeredAt(), outcome(r, now), r.answeredAt() == null ? null : r.decidedBy(), null))
+                .filter(r -> r.effectiveDue() != null)
+                .map(r -> new Deadline(KIND, 0, r.effectiveDue(), r.answeredAt(), outcome(r, now), r.answeredAt() == null ? null : r.decidedBy(), null))
                 .toList();
     }
 
@@ -71,7 +76,7 @@ class RequestCaseDeadlines implements CaseDeadlines, RequestCompliance {
         Set<String> keys = new HashSet<>();
         jdbc.query("""
                 SELECT r.id FROM privacy_request r LEFT JOIN privacy_request_deadline d ON d.request_id = r.id
-                WHERE d.deadline_met = FALSE OR (d.id IS NULL AND r.status = 'IN_REVIEW' AND r.due_at < :now)""",
+                WHERE d.deadline_met = FALSE OR (d.id IS NULL AND r.status = 'IN_REVIEW' AND COALESCE(r.extended_to, r.due_at) < :now)""",
                 new MapSqlParameterSource("now", Timestamp.from(now)),
                 rs -> {
                     keys.add(DataSubjectRequestProcess.businessKey(rs.getLong(1)));
@@ -94,7 +99,7 @@ class RequestCaseDeadlines implements CaseDeadlines, RequestCompliance {
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
                     Row r = row(rs, 0);
                     each.accept(new Request(DataSubjectRequestProcess.businessKey(r.id()), r.type(), r.receivedAt(), r.dueAt(),
-                            null, r.answeredAt(), outcome(r, now), r.result() != null ? r.result() : r.status().name()));
+                            r.extendedTo(), r.answeredAt(), outcome(r, now), r.result() != null ? r.result() : r.status().name()));
                 });
     }
 
@@ -102,19 +107,18 @@ class RequestCaseDeadlines implements CaseDeadlines, RequestCompliance {
         if (r.met() != null) {
             return r.met() ? Outcome.MET : Outcome.MISSED;
         }
-        if (r.dueAt() == null) {
+        if (r.effectiveDue() == null) {
             // Never verified: no clock ran (DSR-2); an expired verification ends the request without one.
             return r.status() == RequestStatus.EXPIRED ? Outcome.WITHDRAWN : Outcome.OPEN;
         }
-        return r.dueAt().isBefore(now) ? Outcome.OVERDUE : Outcome.OPEN;
+        return r.effectiveDue().isBefore(now) ? Outcome.OVERDUE : Outcome.OPEN;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        Instant recordedDue = RequestRecords.instant(rs, "recorded_due");
         Object met = rs.getObject("deadline_met");
         return new Row(rs.getLong("id"), rs.getString("request_type"), RequestStatus.valueOf(rs.getString("status")),
-                RequestRecords.instant(rs, "received_at"), recordedDue != null ? recordedDue : RequestRecords.instant(rs, "due_at"),
-                RequestRecords.instant(rs, "answered_at"), met == null ? null : rs.getBoolean("deadline_met"),
+                RequestRecords.instant(rs, "received_at"), RequestRecords.instant(rs, "due_at"),
+                RequestRecords.instant(rs, "extended_to"), RequestRecords.instant(rs, "recorded_due"), RequestRecords.instant(rs, "answered_at"), met == null ? null : rs.getBoolean("deadline_met"),
                 rs.getString("answer") != null ? rs.getString("answer") : rs.getString("outcome"), rs.getString("decided_by"));
     }
 

@@ -40,7 +40,8 @@ class RequestPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> otherTextColumns() {
-        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by", "decision_category"),
+        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by", "decision_category", "extended_by"),
+                "privacy_request_correction", Set.of("fields", "corrected_by"),
                 "privacy_request_text", Set.of("kind", "written_by"),
                 "privacy_request_deadline", Set.of("outcome"),
                 "processing_restriction", Set.of("reason"));

@@ -19,10 +19,15 @@ import org.steward.system.NotFoundException;
 @Component
 class RequestRecords {
 
-    enum TextKind { DETAILS, REFUSAL_REASON, QUESTION }
+    enum TextKind { DETAILS, REFUSAL_REASON, QUESTION, EXTENSION_REASON }
 
     record Row(long id, RequestType type, RequestStatus status, String email, Long subjectId, Instant receivedAt,
-               Instant verifiedAt, Instant dueAt, String outcome, String decidedBy, Instant closedAt) {
+               Instant verifiedAt, Instant dueAt, String outcome, String decidedBy, Instant closedAt, Instant extendedTo) {
+
+        /** DSR-3: the date the request is due by: the extended one if a privacy officer extended it. */
+        Instant effectiveDue() {
+            return extendedTo != null ? extendedTo : dueAt;
+        }
     }
 
     record Text(TextKind kind, String content, String writtenBy, Instant writtenAt) {
@@ -82,6 +87,36 @@ class RequestRecords {
                         .addValue("due", Timestamp.from(due))) == 1;
     }
 
+    /** DSR-3: extends an open request's deadline, once; false if it was extended (or closed) before. */
+    boolean extend(long id, Instant to, String staffUser) {
+        return jdbc.update("""
+                UPDATE privacy_request SET extended_to = :to, extended_by = :by
+                WHERE id = :id AND extended_to IS NULL AND status = 'IN_REVIEW'""",
+                new MapSqlParameterSource("id", id).addValue("to", Timestamp.from(to)).addValue("by", staffUser)) == 1;
+    }
+
+    /** DSR-8: the person's open rectification or objection other than this request: the dispute a restriction waits for. */
+    Optional<Long> openDisputeOf(long subjectId, long exceptRequestId) {
+        return jdbc.queryForList("""
+                SELECT id FROM privacy_request WHERE subject_id = :subject AND id <> :except AND status = 'IN_REVIEW'
+                AND request_type IN ('RECTIFICATION', 'OBJECTION') ORDER BY id""",
+                new MapSqlParameterSource("subject", subjectId).addValue("except", exceptRequestId), Long.class).stream().findFirst();
+    }
+
+    /** RECTIFICATION: which fields were corrected, when and by whom; never the values (append-only). */
+    void recordCorrection(long id, String fields, Instant now, String staffUser) {
+        jdbc.update("""
+                INSERT INTO privacy_request_correction (request_id, fields, corrected_at, corrected_by)
+                VALUES (:id, :fields, :now, :by)""",
+                new MapSqlParameterSource("id", id).addValue("fields", fields).addValue("now", Timestamp.from(now))
+                        .addValue("by", staffUser));
+    }
+
+    List<Map<String, Object>> corrections(long id) {
+        return jdbc.queryForList("SELECT fields, corrected_at, corrected_by FROM privacy_request_correction WHERE request_id = :id ORDER BY id",
+                new MapSqlParameterSource("id", id));
+    }
+
     void decided(long id, String outcome, String staffUser) {
         jdbc.update("UPDATE privacy_request SET outcome = :outcome, decided_by = :by WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("outcome", outcome).addValue("by", staffUser));
@@ -137,7 +172,7 @@ class RequestRecords {
 
     List<Map<String, Object>> exportFor(long subjectId) {
         return jdbc.queryForList("""
-                SELECT id, request_type, status, received_at, verified_at, due_at, outcome, closed_at
+                SELECT id, request_type, status, received_at, verified_at, due_at, extended_to, outcome, closed_at
                 FROM privacy_request WHERE subject_id = :subject ORDER BY id""", new MapSqlParameterSource("subject", subjectId));
     }
 
@@ -152,7 +187,7 @@ class RequestRecords {
         return new Row(rs.getLong("id"), RequestType.valueOf(rs.getString("request_type")),
                 RequestStatus.valueOf(rs.getString("status")), rs.getString("email"), subjectId,
                 instant(rs, "received_at"), instant(rs, "verified_at"), instant(rs, "due_at"), rs.getString("outcome"),
-                rs.getString("decided_by"), instant(rs, "closed_at"));
+                rs.getString("decided_by"), instant(rs, "closed_at"), instant(rs, "extended_to"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,7 +20,7 @@ import org.steward.subjects.Subject;
 public class RequestReviews {
 
     public record Review(long id, RequestType type, RequestStatus status, String email, Instant receivedAt,
-                         Instant verifiedAt, Instant dueAt, List<Text> texts, List<Found> found) {
+                         Instant verifiedAt, Instant dueAt, Instant extendedTo, List<Text> texts, List<Found> found) {
     }
 
     public record Text(String kind, String content, String writtenBy, Instant writtenAt) {
@@ -50,7 +50,7 @@ public class RequestReviews {
         List<Text> texts = records.texts(requestId).stream()
                 .map(t -> new Text(t.kind().name(), t.content(), t.writtenBy(), t.writtenAt())).toList();
         return new Review(row.id(), row.type(), row.status(), row.email(), row.receivedAt(), row.verifiedAt(), row.dueAt(),
-                texts, found);
+                row.extendedTo(), texts, found);
     }
 
     /** Why the review task cannot be decided now, if it cannot: only a verified, open request is decided. */

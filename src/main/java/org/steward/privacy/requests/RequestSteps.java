@@ -113,6 +113,18 @@ public class RequestSteps {
         outbox.enqueue(mail(records.get(requestId), "completed", "privacy-request-completed", Map.of()));
     }
 
+    /** Task_SendExtensionNotice (DSR-3, GDPR Art. 12(3)): the requester receives the reason and the new date. */
+    @Transactional
+    public void sendExtensionNotice(long requestId) {
+        RequestRecords.Row request = records.get(requestId);
+        if (request.extendedTo() == null || request.email() == null) {
+            return;
+        }
+        String reason = records.latestText(requestId, TextKind.EXTENSION_REASON).orElse("");
+        outbox.enqueue(mail(request, "extended", "privacy-request-extended", Map.of("reason", reason,
+                "extendedTo", DATE.format(request.extendedTo()), "originalDue", DATE.format(request.dueAt()))));
+    }
+
     /** Task_RecordDeadline (DSR-3): closes the request and appends whether its deadline was met. */
     @Transactional
     public boolean recordDeadline(long requestId) {
@@ -121,7 +133,7 @@ public class RequestSteps {
         boolean refused = Decision.REFUSE.name().equals(request.outcome());
         String outcome = refused ? "REFUSED" : "COMPLETED";
         records.close(requestId, refused ? RequestStatus.REFUSED : RequestStatus.COMPLETED, outcome, now);
-        Instant due = request.dueAt() == null ? now : request.dueAt();
+        Instant due = request.effectiveDue() == null ? now : request.effectiveDue(); // DSR-3: the extended date, if extended
         deadlines.append(requestId, due, now, outcome);
         audit.record("system", "PRIVACY_REQUEST_ANSWERED", DataSubjectRequestProcess.businessKey(requestId),
                 "deadlineMet=" + !now.isAfter(due));
@@ -132,7 +144,7 @@ public class RequestSteps {
         Map<String, Object> model = new java.util.HashMap<>(extra);
         model.put("type", request.type().label());
         model.put("requestId", request.id());
-        model.put("dueAt", request.dueAt() == null ? "" : DATE.format(request.dueAt()));
+        model.put("dueAt", request.effectiveDue() == null ? "" : DATE.format(request.effectiveDue()));
         Mail mail = new Mail("privacy-request-" + request.id() + "-" + step, RequestLinks.subjectRef(request.id()), template,
                 request.email(), model).withRole(RecipientRole.REQUESTER);
         return request.subjectId() == null ? mail : mail.toSubject(request.subjectId());

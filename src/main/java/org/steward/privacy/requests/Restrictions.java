@@ -52,17 +52,29 @@ class Restrictions implements ProcessingRestrictions {
                 new MapSqlParameterSource("request", requestId).addValue("now", Timestamp.from(clock.instant()))) > 0;
     }
 
-    /** Flags the subject do-not-process for this request; a subject flagged already is not flagged twice. */
+    /**
+     * Flags the subject do-not-process for this request, once per request. {@code disputeRequestId} names the
+     * rectification or objection the restriction waits for (DSR-8), or null when it lasts until lifted.
+     */
     @Transactional
-    public boolean flag(long subjectId, long requestId, RequestType reason) {
-        if (!mayProcess(subjectId)) {
+    public boolean flag(long subjectId, long requestId, RequestType reason, Long disputeRequestId) {
+        Integer mine = jdbc.queryForObject("SELECT COUNT(*) FROM processing_restriction WHERE request_id = :request",
+                new MapSqlParameterSource("request", requestId), Integer.class);
+        if (mine != null && mine > 0) {
             return false;
         }
         jdbc.update("""
-                INSERT INTO processing_restriction (subject_id, request_id, reason, flagged_at)
-                VALUES (:subject, :request, :reason, :now)""",
+                INSERT INTO processing_restriction (subject_id, request_id, reason, flagged_at, dispute_request_id)
+                VALUES (:subject, :request, :reason, :now, :dispute)""",
                 new MapSqlParameterSource("subject", subjectId).addValue("request", requestId).addValue("reason", reason.name())
-                        .addValue("now", Timestamp.from(clock.instant())));
+                        .addValue("now", Timestamp.from(clock.instant())).addValue("dispute", disputeRequestId));
         return true;
+    }
+
+    /** DSR-8: the dispute this request was has ended: the restrictions that waited for it are lifted. */
+    @Transactional
+    public int liftForDispute(long disputeRequestId) {
+        return jdbc.update("UPDATE processing_restriction SET lifted_at = :now WHERE dispute_request_id = :dispute AND lifted_at IS NULL",
+                new MapSqlParameterSource("dispute", disputeRequestId).addValue("now", Timestamp.from(clock.instant())));
     }
 }

@@ -241,6 +241,12 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
         ClockUtil.setCurrentTime(Date.from(verified.plus(Duration.ofDays(31))));
         completeAsTasklist(reviewTask(requestId).getId(), "priya", "{\"decision\":\"APPROVE\"}");
         runJobsOf(instance);
+        // An approved rectification is carried out in its own task (nothing corrected here: the city was right).
+        Task correct = taskService.createTaskQuery().processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId))
+                .taskDefinitionKey(DataSubjectRequestProcess.TASK_CORRECT_DATA).singleResult();
+        assertThat(correct).as("correct-data task of request %d", requestId).isNotNull();
+        completeAsTasklist(correct.getId(), "priya", "{}");
+        runJobsOf(instance);
         JsonNode answered = JSON.readTree(browser.getJson("/api/privacy-requests/" + requestId, "audrey").body());
         assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(answered.get("deadlineMet").asBoolean()).isFalse();

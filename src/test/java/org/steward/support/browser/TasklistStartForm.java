@@ -32,7 +32,7 @@ public class TasklistStartForm extends Page {
     private static final By FORM = By.cssSelector("div.modal-content .modal-body form");
     private static final By START = By.cssSelector("div.modal-content .modal-footer button[ng-click='startProcessInstance()']");
     private static final By CLOSE = By.cssSelector("div.modal-content .modal-footer button[ng-click='$dismiss()']");
-    private static final By OUTCOME = By.cssSelector("div.modal-content [data-steward='reported'] .alert");
+    private static final By OUTCOME = By.cssSelector("div.modal-content [data-steward='outcome'] .alert");
     private static final By ERRORS = By.cssSelector("div.modal-content .steward-error");
 
     private TasklistStartForm(WebDriver driver) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.steward.privacy.erasure.ErasureProcess;
 import org.steward.privacy.erasure.ErasureSteps;
 
-/** Task_ErasePersonalData (DSR-7): the history of the person's cases, then every place of the register. */
+/** Task_ErasePersonalData (DSR-7, DSR-4): the history of the person's cases, then every place of the register not held. */
 @Component
 class ErasePersonalDataDelegate implements JavaDelegate {
 
@@ -18,6 +18,6 @@ class ErasePersonalDataDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        steps.erase(ErasureProcess.erasureId(execution));
+        execution.setVariable(ErasureProcess.RECORDS_HELD, steps.erase(ErasureProcess.erasureId(execution)));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steward.privacy.requests.PrivacyRequests;
 import org.steward.privacy.requests.RequestActions;
+import org.steward.privacy.requests.RequestExtensions;
 import org.steward.privacy.requests.RequestStatus;
 import org.steward.privacy.requests.RequestView;
 import org.steward.system.InvalidInputException;
@@ -32,10 +33,12 @@ class PrivacyRequestApiController {
 
     private final PrivacyRequests requests;
     private final RequestActions actions;
+    private final RequestExtensions extensions;
 
-    PrivacyRequestApiController(PrivacyRequests requests, RequestActions actions) {
+    PrivacyRequestApiController(PrivacyRequests requests, RequestActions actions, RequestExtensions extensions) {
         this.requests = requests;
         this.actions = actions;
+        this.extensions = extensions;
     }
 
     /** {@code {"email": "...", "type": "ACCESS", "details": "..."}} → 202 {@code {"message": ...}}. */
@@ -73,6 +76,38 @@ class PrivacyRequestApiController {
     @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_admins')")
     Map<String, Boolean> liftRestriction(@PathVariable long id, Principal user) {
         return Map.of("lifted", actions.liftRestriction(id, user.getName()));
+    }
+
+    /**
+     * DSR-3: a privacy officer extends the deadline once, by 1 to 60 days, with a reason the requester receives:
+     * {@code {"reason": "...", "days": 30}} → 200 with the request (extendedTo set); a second extension → 400.
+     */
+    @PostMapping("/api/privacy-requests/{id}/extension")
+    @PreAuthorize("hasAnyAuthority('GROUP_privacy-officers', 'GROUP_admins')")
+    RequestView extend(@PathVariable long id, @RequestBody JsonNode body, Principal user) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException(Map.of("body", "send a JSON object with reason and days"));
+        }
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("reason") && !name.equals("days")) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(Map.of("body", "this request does not take " + String.join(", ", unknown)));
+        }
+        requests.view(id); // 404 before any field message for an unknown request
+        JsonNode days = body.get("days");
+        if (days != null && !days.isNull() && (!days.isIntegralNumber() || !days.canConvertToInt())) {
+            throw new InvalidInputException(Map.of("days", "a whole number of days, 1 to " + RequestExtensions.MAX_DAYS));
+        }
+        JsonNode reason = body.get("reason");
+        if (reason != null && !reason.isNull() && !reason.isTextual()) {
+            throw new InvalidInputException(Map.of("reason", "must be text"));
+        }
+        return extensions.extend(id, days == null || days.isNull() ? null : days.intValue(),
+                reason == null || reason.isNull() ? null : reason.textValue(), user.getName());
     }
 
     @GetMapping("/api/privacy-requests")

@@ -52,6 +52,9 @@ class ErasureProcessTest {
     private boolean confirmToPerson = true;
     private final Deque<String> deliveries = new ArrayDeque<>();
     private final Deque<Boolean> residue = new ArrayDeque<>();
+    /** What Task_ErasePersonalData and each Task_EraseHeldRecords answer: records still held (DSR-4)? */
+    private final Deque<Boolean> held = new ArrayDeque<>();
+    private static final Instant HOLD_ENDS = START.plus(Duration.ofDays(400));
 
     @BeforeEach
     void registerSteps() {
@@ -70,7 +73,16 @@ class ErasureProcessTest {
             execution.setVariable(ErasureProcess.CONFIRMATION_DELIVERY, delivery);
         });
         Mocks.register("endPersonsCasesDelegate", (JavaDelegate) execution -> steps.add("end cases"));
-        Mocks.register("erasePersonalDataDelegate", (JavaDelegate) execution -> steps.add("erase"));
+        Mocks.register("erasePersonalDataDelegate", (JavaDelegate) execution -> {
+            steps.add("erase");
+            execution.setVariable(ErasureProcess.RECORDS_HELD, !held.isEmpty() && held.poll());
+        });
+        Mocks.register("instructProcessorsDelegate", (JavaDelegate) execution -> steps.add("instruct"));
+        Mocks.register("eraseHeldRecordsDelegate", (JavaDelegate) execution -> {
+            steps.add("erase held");
+            execution.setVariable(ErasureProcess.RECORDS_HELD, !held.isEmpty() && held.poll());
+        });
+        Mocks.register("heldRecordTimers", new HeldRecordTimers(erasureId -> HOLD_ENDS));
         Mocks.register("verifyErasureDelegate", (JavaDelegate) execution -> {
             boolean found = !residue.isEmpty() && residue.poll();
             steps.add(found ? "verify:residue" : "verify:clean");
@@ -99,7 +111,7 @@ class ErasureProcessTest {
         assertThat(pi).isEnded().hasPassed("Task_SendConfirmation", "Task_EndPersonsCases", "Task_ErasePersonalData", "Task_VerifyErasure",
                 "Task_ForgetIdentifiers", "EndEvent_ErasureVerified").hasNotPassed("Task_ResolveResidue");
         assertThat(steps).containsExactly("guard", "identify", "confirm", "delivery:PENDING", "delivery:SENT",
-                "end cases", "erase", "verify:clean", "forget");
+                "end cases", "erase", "instruct", "verify:clean", "forget");
     }
 
     @Test
@@ -113,7 +125,7 @@ class ErasureProcessTest {
         later(Duration.ofMinutes(1));
         assertThat(pi).isEnded().hasPassed("EndEvent_ErasureVerified");
         assertThat(steps).containsExactly("guard", "identify", "confirm", "delivery:PENDING", "delivery:PENDING",
-                "delivery:FAILED", "end cases", "erase", "verify:clean", "forget");
+                "delivery:FAILED", "end cases", "erase", "instruct", "verify:clean", "forget");
         assertThat(variable(pi, ErasureProcess.CONFIRMATION_DELIVERY)).isEqualTo("FAILED");
     }
 
@@ -125,7 +137,7 @@ class ErasureProcessTest {
 
         assertThat(pi).isEnded().hasPassed("Task_IdentifyPerson", "Task_EndPersonsCases", "Task_ErasePersonalData", "Task_VerifyErasure",
                 "EndEvent_ErasureVerified").hasNotPassed("Task_SendConfirmation", "Task_CheckConfirmationDelivery");
-        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "verify:clean", "forget");
+        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "instruct", "verify:clean", "forget");
         assertThat(variable(pi, ErasureProcess.PERSON_KNOWN)).isEqualTo(false);
     }
 
@@ -136,7 +148,7 @@ class ErasureProcessTest {
         ProcessInstance pi = start(4);
 
         assertThat(pi).isEnded().hasNotPassed("Task_SendConfirmation").hasPassed("EndEvent_ErasureVerified");
-        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "verify:clean", "forget");
+        assertThat(steps).containsExactly("guard", "identify", "end cases", "erase", "instruct", "verify:clean", "forget");
     }
 
     @Test
@@ -146,12 +158,13 @@ class ErasureProcessTest {
 
         assertThat(pi).isWaitingAt(ErasureProcess.TASK_RESOLVE_RESIDUE);
         assertThat(task(pi)).hasCandidateGroup("privacy-officers");
-        assertThat(steps).endsWith("end cases", "erase", "verify:residue", "task:create");
+        assertThat(steps).endsWith("end cases", "erase", "instruct", "verify:residue", "task:create");
 
         taskService().complete(task(pi).getId(), Map.of(ErasureProcess.SCAN_AGAIN, true));
         DueJobs.run(managementService());
         assertThat(pi).isEnded().hasPassed("EndEvent_ErasureVerified").hasNotPassed("EndEvent_ErasureClosedWithResidue");
-        assertThat(steps).endsWith("end cases", "erase", "verify:residue", "task:create", "task:complete", "verify:clean", "forget");
+        assertThat(steps).endsWith("end cases", "erase", "instruct", "verify:residue", "task:create", "task:complete", "verify:clean",
+                "forget");
     }
 
     @Test
@@ -174,7 +187,69 @@ class ErasureProcessTest {
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
                 .extracting(v -> v.getName())
                 .containsOnly(ErasureProcess.PERSON_KNOWN, ErasureProcess.CONFIRM_TO_PERSON,
-                        ErasureProcess.CONFIRMATION_DELIVERY, ErasureProcess.RESIDUE_FOUND);
+                        ErasureProcess.CONFIRMATION_DELIVERY, ErasureProcess.RESIDUE_FOUND, ErasureProcess.RECORDS_HELD);
+    }
+
+    @Test
+    void legalHold_theRestIsErasedAndVerified_theHeldRecordsWhenTheHoldEndsOnItsDate_DSR4() {
+        held.addAll(List.of(true, false)); // the first pass keeps records; once the hold ends nothing is held
+        ProcessInstance pi = start(8);
+
+        assertThat(pi).isWaitingAt(ErasureProcess.WAIT_FOR_HOLD).hasPassed("Task_InstructProcessors", "Task_VerifyErasure")
+                .hasNotPassed("Task_ForgetIdentifiers", "Task_EraseHeldRecords");
+        assertThat(steps).endsWith("end cases", "erase", "instruct", "verify:clean");
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate())
+                .isEqualTo(Date.from(HOLD_ENDS));
+
+        ClockUtil.setCurrentTime(Date.from(HOLD_ENDS.minusSeconds(60)));
+        DueJobs.run(managementService());
+        assertThat(pi).isWaitingAt(ErasureProcess.WAIT_FOR_HOLD); // not a minute early
+
+        ClockUtil.setCurrentTime(Date.from(HOLD_ENDS.plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(pi).isEnded().hasPassed("TimerEvent_LegalHoldEnds", "Task_EraseHeldRecords", "EndEvent_ErasureVerified")
+                .hasNotPassed("MessageEvent_LegalHoldReleased");
+        assertThat(steps).endsWith("end cases", "erase", "instruct", "verify:clean", "erase held", "verify:clean", "forget");
+    }
+
+    @Test
+    void legalHold_releasedEarly_byMessage_erasesTheHeldRecordsAtOnce_DSR4() {
+        held.addAll(List.of(true, false));
+        ProcessInstance pi = start(9);
+        assertThat(pi).isWaitingAt(ErasureProcess.WAIT_FOR_HOLD);
+
+        later(Duration.ofDays(30));
+        runtimeService().createMessageCorrelation(ErasureProcess.MSG_LEGAL_HOLD_RELEASED)
+                .processInstanceBusinessKey(ErasureProcess.businessKey(9)).correlate();
+        DueJobs.run(managementService());
+
+        assertThat(pi).isEnded().hasPassed("MessageEvent_LegalHoldReleased", "Task_EraseHeldRecords", "EndEvent_ErasureVerified")
+                .hasNotPassed("TimerEvent_LegalHoldEnds");
+        assertThat(steps).endsWith("verify:clean", "erase held", "verify:clean", "forget");
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void legalHold_aSecondHoldStillKeepsRecords_theErasureWaitsAgain_DSR4() {
+        held.addAll(List.of(true, true, false)); // two holds: the first ends, the second still keeps a place
+        ProcessInstance pi = start(10);
+        runtimeService().createMessageCorrelation(ErasureProcess.MSG_LEGAL_HOLD_RELEASED)
+                .processInstanceBusinessKey(ErasureProcess.businessKey(10)).correlate();
+        DueJobs.run(managementService());
+        assertThat(pi).isWaitingAt(ErasureProcess.WAIT_FOR_HOLD);
+        assertThat(steps).endsWith("erase held", "verify:clean");
+
+        ClockUtil.setCurrentTime(Date.from(HOLD_ENDS.plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(pi).isEnded().hasPassed("EndEvent_ErasureVerified");
+        assertThat(steps).endsWith("erase held", "verify:clean", "erase held", "verify:clean", "forget");
+    }
+
+    @Test
+    void noHold_theErasureNeverWaits() {
+        ProcessInstance pi = start(11);
+        assertThat(pi).isEnded().hasNotPassed("Task_EraseHeldRecords", "TimerEvent_LegalHoldEnds", "MessageEvent_LegalHoldReleased");
+        assertThat(variable(pi, ErasureProcess.RECORDS_HELD)).isEqualTo(false);
     }
 
     private ProcessInstance start(long erasureId) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.steward.privacy.requests.DataSubjectRequestProcess;
+import org.steward.privacy.requests.RequestDeadline;
 import org.steward.support.DueJobs;
 
 /**
  * Every path of DataSubjectRequestProcess.bpmn (DSR-2, DSR-3, DSR-4, DSR-6..DSR-9) on the engine clock,
  * with the steps stubbed: verified or expired after 7 days, each decision, each type's branch, the
- * reminder on day 20 and the escalation on day 27. DataSubjectRequestJourney* proves the steps.
+ * reminder on day 20 and the escalation on day 27, an extension that moves them (DSR-3), the rectification
+ * task, and the steps after the answer (DSR-5, DSR-8). DataSubjectRequestJourney* proves the steps.
  */
 @Deployment(resources = "bpmn/DataSubjectRequestProcess.bpmn")
 class DataSubjectRequestProcessTest {
@@ -46,6 +49,8 @@ class DataSubjectRequestProcessTest {
     private static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
 
     private final List<String> steps = new ArrayList<>();
+    /** What our table would say: the timers read their dates from it (requestTimers). */
+    private final Map<Long, RequestDeadline> deadlines = new HashMap<>();
 
     @BeforeEach
     void registerSteps() {
@@ -64,8 +69,12 @@ class DataSubjectRequestProcessTest {
         step("requestErasureDelegate", "erase");
         step("remindPrivacyOfficersDelegate", "reminder");
         step("escalateRequestDelegate", "escalation");
+        step("sendExtensionNoticeDelegate", "extension-notice");
+        step("liftDisputeRestrictionsDelegate", "lift");
+        step("informOrganisationDelegate", "organisation");
         Mocks.register("staffTaskListener", (TaskListener) task -> steps.add("task:" + task.getEventName()));
-        Mocks.register("requestTimers", new RequestTimers(Duration.ofDays(7), Duration.ofDays(20), Duration.ofDays(27)));
+        Mocks.register("requestTimers", new RequestTimers(Duration.ofDays(7), Duration.ofDays(20), Duration.ofDays(27),
+                id -> deadlines.get(id)));
     }
 
     private void step(String bean, String name) {
@@ -97,8 +106,7 @@ class DataSubjectRequestProcessTest {
             "EXPORT, export|download-link, EndEvent_ExportSent",
             "RESTRICT, restrict|completion, EndEvent_RequestCarriedOut",
             "DEACTIVATE, deactivate, EndEvent_DeactivationStarted",
-            "ERASE, erase, EndEvent_ErasureStarted",
-            "MANUAL, completion, EndEvent_RequestCarriedOut"})
+            "ERASE, erase, EndEvent_ErasureStarted"})
     void verified_approved_eachTypeTakesItsBranch_thenTheDeadlineIsRecorded_DSR3(String handling, String branch, String end) {
         ProcessInstance pi = verified(2, handling);
         assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_REVIEW_REQUEST);
@@ -109,8 +117,77 @@ class DataSubjectRequestProcessTest {
                 .hasNotPassed("Task_SendRefusal", "Task_RemindOfficers");
         List<String> expected = new ArrayList<>(List.of("verification-link", "task:create", "task:complete"));
         expected.addAll(List.of(branch.split("\\|")));
-        expected.add("deadline");
+        expected.addAll(List.of("deadline", "lift", "organisation"));
         assertThat(steps).containsExactlyElementsOf(expected);
+        assertThat(pi).hasPassed("Task_LiftDisputeRestrictions", "Task_InformOrganisation");
+    }
+
+    @Test
+    void rectification_approved_theOfficerCorrectsTheData_thenTheCompletionNoticeGoesOut() {
+        ProcessInstance pi = verified(9, "MANUAL");
+        decide(pi, "APPROVE");
+        assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_CORRECT_DATA);
+        assertThat(task(pi)).hasCandidateGroup("privacy-officers");
+        assertThat(steps).doesNotContain("completion");
+
+        taskService().complete(task(pi).getId());
+        DueJobs.run(managementService());
+        assertThat(pi).isEnded().hasPassed("Task_CorrectData", "Task_SendCompletion", "EndEvent_RequestCarriedOut",
+                "Task_RecordDeadline", "Task_InformOrganisation");
+        assertThat(steps).endsWith("task:create", "task:complete", "completion", "deadline", "lift", "organisation");
+    }
+
+    @Test
+    void extended_theReminderEscalationAndDeadlineFollowTheNewDate_DSR3() {
+        ProcessInstance pi = verified(10, "EXPORT");
+        later(Duration.ofDays(5));
+        extend(10, Duration.ofDays(30));
+        assertThat(steps).containsOnlyOnce("extension-notice");
+        assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).hasPassed("Task_SendExtensionNotice");
+
+        later(Duration.ofDays(15)); // day 20: the old reminder date
+        assertThat(steps).doesNotContain("reminder");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(50)).minusSeconds(60)));
+        DueJobs.run(managementService());
+        assertThat(steps).doesNotContain("reminder");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(50)).plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(steps).contains("reminder").doesNotContain("escalation");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(57)).plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(steps).containsSubsequence("reminder", "escalation");
+        assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_REVIEW_REQUEST);
+
+        decide(pi, "APPROVE");
+        assertThat(pi).isEnded().hasPassed("Task_RecordDeadline");
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void extendedAfterTheReminder_theWatchStartsAgainOnTheNewDate_andRemindsAgain_DSR3() {
+        ProcessInstance pi = verified(11, "RESTRICT");
+        later(Duration.ofDays(20));
+        assertThat(steps).containsOnlyOnce("reminder");
+        later(Duration.ofDays(5)); // day 25
+        extend(11, Duration.ofDays(10)); // due day 40: reminder day 30, escalation day 37
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(30)).plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(steps).filteredOn("reminder"::equals).hasSize(2);
+        assertThat(steps).doesNotContain("escalation");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(37)).plusSeconds(1)));
+        DueJobs.run(managementService());
+        assertThat(steps).containsOnlyOnce("escalation");
+    }
+
+    @Test
+    void pastTheDeadline_theWatchEnds_andTheReviewGoesOn() {
+        ProcessInstance pi = verified(12, "EXPORT");
+        later(Duration.ofDays(31));
+        assertThat(pi).isWaitingAt(DataSubjectRequestProcess.TASK_REVIEW_REQUEST).hasPassed("EndEvent_DeadlinePassed");
+        assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(DataSubjectRequestProcess.MSG_DEADLINE_EXTENDED).count()).isZero();
+        decide(pi, "REFUSE");
+        assertThat(pi).isEnded().hasPassed("Task_SendRefusal", "Task_RecordDeadline");
     }
 
     @Test
@@ -119,7 +196,7 @@ class DataSubjectRequestProcessTest {
         decide(pi, "REFUSE");
         assertThat(pi).isEnded().hasPassed("Task_SendRefusal", "EndEvent_RequestRefused", "Task_RecordDeadline")
                 .hasNotPassed("Task_BuildExport");
-        assertThat(steps).endsWith("task:complete", "refusal", "deadline");
+        assertThat(steps).endsWith("task:complete", "refusal", "deadline", "lift", "organisation");
     }
 
     @Test
@@ -159,6 +236,8 @@ class DataSubjectRequestProcessTest {
         ProcessInstance pi = verified(6, "MANUAL");
         later(Duration.ofDays(3));
         decide(pi, "APPROVE");
+        taskService().complete(task(pi).getId());
+        DueJobs.run(managementService());
         later(Duration.ofDays(30));
         assertThat(pi).isEnded();
         assertThat(steps).doesNotContain("reminder", "escalation");
@@ -167,6 +246,7 @@ class DataSubjectRequestProcessTest {
 
     @Test
     void filedOnBehalfByStaff_startsVerified_atTheReview_withTheDeadlineTimers() {
+        deadlines.put(8L, new RequestDeadline(START, START.plus(Duration.ofDays(30)), null));
         ProcessInstance pi = runtimeService().createProcessInstanceByKey(DataSubjectRequestProcess.KEY)
                 .businessKey(DataSubjectRequestProcess.businessKey(8))
                 .setVariable(DataSubjectRequestProcess.REQUEST_ID, 8L).setVariable(DataSubjectRequestProcess.HANDLING, "RESTRICT")
@@ -198,11 +278,22 @@ class DataSubjectRequestProcessTest {
     /** As the link POST does: the message, once, with the handling flag from the type. */
     private ProcessInstance verified(long requestId, String handling) {
         ProcessInstance pi = start(requestId);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        deadlines.put(requestId, new RequestDeadline(now, now.plus(Duration.ofDays(30)), null));
         runtimeService().createMessageCorrelation(DataSubjectRequestProcess.MSG_REQUEST_VERIFIED)
                 .processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId))
                 .setVariable(DataSubjectRequestProcess.HANDLING, handling).correlateWithResult();
         DueJobs.run(managementService());
         return pi;
+    }
+
+    /** As RequestExtensions does: the new date in our table, then the message. */
+    private void extend(long requestId, Duration by) {
+        RequestDeadline was = deadlines.get(requestId);
+        deadlines.put(requestId, new RequestDeadline(was.verifiedAt(), was.dueAt(), was.dueAt().plus(by)));
+        runtimeService().createMessageCorrelation(DataSubjectRequestProcess.MSG_DEADLINE_EXTENDED)
+                .processInstanceBusinessKey(DataSubjectRequestProcess.businessKey(requestId)).correlateWithResult();
+        DueJobs.run(managementService());
     }
 
     private void decide(ProcessInstance pi, String decision) {
