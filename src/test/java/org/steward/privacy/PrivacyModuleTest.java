@@ -22,6 +22,10 @@ import org.steward.privacy.requests.DataSubjectRequestProcess;
 import org.steward.privacy.requests.ExportFile;
 import org.steward.privacy.requests.OfficerReminders;
 import org.steward.privacy.requests.PrivacyRequests;
+import org.steward.privacy.requests.OrganisationNotices;
+import org.steward.privacy.requests.Rectifications;
+import org.steward.privacy.requests.RequestDeadline;
+import org.steward.privacy.requests.RequestExtensions;
 import org.steward.privacy.requests.RequestActions;
 import org.steward.privacy.requests.RequestReviews;
 import org.steward.privacy.requests.RequestStatus;
@@ -83,11 +87,14 @@ class PrivacyModuleTest {
     void requests_handOffToErasureAndDeactivation_andExposeTheirServicesViewsAndProcess() {
         module("privacy.requests")
                 .dependsOnlyOn("privacy", "privacy.erasure", "privacy.deactivation", "members", "subjects", "links", "mail",
+                        "organisations" /* DSR-5 organisation notice, rectification of organisation data (main) */,
                         "audit", "tasks", "security", "system")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(PrivacyRequests.class, RequestSteps.class, RequestActions.class, RequestReviews.class,
                         OfficerReminders.class, RequestView.class, RequestType.class, RequestStatus.class, ExportFile.class,
-                        DataSubjectRequestProcess.class);
+                        DataSubjectRequestProcess.class,
+                        // Issue 10 part A (main): the extension, rectification and organisation notice steps and the deadline record.
+                        RequestExtensions.class, Rectifications.class, OrganisationNotices.class, RequestDeadline.class);
     }
 
     @Test
