@@ -235,5 +235,28 @@
     });
   }
 
-  window.StewardTaskForm = { mount: mount, mountStart: mountStart, when: when, relative: relative, el: el };
+  /**
+   * The review forms' one decision-with-reason rule: a decision is chosen; anything but APPROVE needs the
+   * reason (the refusing decision, refuseValue: REJECT, REFUSE) or the question (any other decision), which is
+   * mailed to `who` (applicant, requester); the reason's category (AUD-2) goes along, optional. Returns the
+   * collect and validate functions for mount's options. Steward checks the same on the server.
+   */
+  function decisionWithReason(refuseValue, who) {
+    return {
+      collect: function (ui) {
+        return { decision: ui.value('decision'), reason: ui.value('reason'), reasonCategory: ui.value('reasonCategory') };
+      },
+      validate: function (input) {
+        if (!input.decision) { return { decision: 'Choose a decision.' }; }
+        if (input.decision !== 'APPROVE' && !input.reason) {
+          return { reason: (input.decision === refuseValue ? 'Write the reason' : 'Write your question')
+                           + ': the ' + who + ' will receive it.' };
+        }
+        return {};
+      }
+    };
+  }
+
+  window.StewardTaskForm = { mount: mount, mountStart: mountStart, decisionWithReason: decisionWithReason,
+                             when: when, relative: relative, el: el };
 })();

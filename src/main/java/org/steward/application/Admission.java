@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.consent.ConsentRequests;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.subjects.Subject;
@@ -42,9 +43,9 @@ public class Admission {
         Subject applicant = applications.applicant(application);
         Map<String, Object> model = Map.of("name", applicant.displayName());
         outbox.enqueue(new Mail("application-" + applicationId + "-approved", Applications.subjectRef(applicationId),
-                "application-approved", applicant.email(), model).toSubject(applicant.id()));
+                "application-approved", applicant.email(), model).withRole(RecipientRole.APPLICANT).toSubject(applicant.id()));
         outbox.enqueue(new Mail("member-" + memberId + "-welcome", "member:" + memberId,
-                "member-welcome", applicant.email(), model).toSubject(applicant.id()));
+                "member-welcome", applicant.email(), model).withRole(RecipientRole.MEMBER).toSubject(applicant.id()));
         consentRequests.askNewMember(memberId); // APP-6: asked for the optional consents (CON-1)
         return memberId;
     }

@@ -45,6 +45,8 @@ class Application {
     @Enumerated(EnumType.STRING)
     private Decision decision;
     private String decisionReason;
+    /** AUD-2: the reason's category, for the auditors (the reason itself is free text and stays here). */
+    private String decisionCategory;
     private String decidedBy;
     private Instant decidedAt;
     private String moreInfoQuestion;
@@ -87,9 +89,10 @@ class Application {
     }
 
     /** The reviewer's decision (APP-5); the steps that carry it out follow in the process. */
-    void recordDecision(Decision decision, String reason, String staffUser, Instant now) {
+    void recordDecision(Decision decision, String reason, ApplicationProcess.ReasonCategory category, String staffUser, Instant now) {
         this.decision = decision;
         this.decisionReason = reason;
+        this.decisionCategory = category == null ? null : category.name();
         this.decidedBy = staffUser;
         this.decidedAt = now;
     }

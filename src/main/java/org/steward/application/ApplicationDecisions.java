@@ -12,6 +12,7 @@ import org.steward.application.ApplicationProcess.Decision;
 import org.steward.audit.AuditTrail;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.subjects.Subject;
 import org.steward.system.ConflictException;
@@ -86,6 +87,13 @@ public class ApplicationDecisions {
      */
     @Transactional
     public Decision recordDecision(long applicationId, String decisionName, String reason, String staffUser) {
+        return recordDecision(applicationId, decisionName, reason, null, staffUser);
+    }
+
+    /** As above, with the reason's category (AUD-2): kept for a rejection or a question, recorded in the audit trail. */
+    @Transactional
+    public Decision recordDecision(long applicationId, String decisionName, String reason, ApplicationProcess.ReasonCategory category,
+                                   String staffUser) {
         applications.requireUnderReview(get(applicationId), "be decided");
         Decision decision = parseDecision(decisionName);
         String trimmedReason = reason == null ? "" : reason.trim();
@@ -95,7 +103,11 @@ public class ApplicationDecisions {
         if (trimmedReason.length() > MAX_REASON_LENGTH) {
             throw new BadUserRequestException("The reason may be at most " + MAX_REASON_LENGTH + " characters.");
         }
-        get(applicationId).recordDecision(decision, trimmedReason.isEmpty() ? null : trimmedReason, staffUser, clock.instant());
+        ApplicationProcess.ReasonCategory kept = decision == Decision.APPROVE ? null
+                : category != null ? category : ApplicationProcess.ReasonCategory.OTHER;
+        get(applicationId).recordDecision(decision, trimmedReason.isEmpty() ? null : trimmedReason, kept, staffUser, clock.instant());
+        audit.record(staffUser == null ? "system" : staffUser, "APPLICATION_DECIDED", ApplicationProcess.businessKey(applicationId),
+                "decision=" + decision + (kept == null ? "" : " category=" + kept));
         return decision;
     }
 
@@ -119,7 +131,7 @@ public class ApplicationDecisions {
                 Applications.subjectRef(applicationId), "application-more-information", applicant.email(),
                 Map.of("name", applicant.displayName(),
                         "question", application.getMoreInfoQuestion(),
-                        "answerPath", ApplicationLinks.MORE_INFORMATION_PATH + token)).toSubject(applicant.id()));
+                        "answerPath", ApplicationLinks.MORE_INFORMATION_PATH + token)).withRole(RecipientRole.APPLICANT).toSubject(applicant.id()));
     }
 
     /** What the more-information page shows: whom it greets and the reviewer's question. */
@@ -164,7 +176,7 @@ public class ApplicationDecisions {
         Subject applicant = applications.applicant(application);
         outbox.enqueue(new Mail("application-" + applicationId + "-rejected", Applications.subjectRef(applicationId),
                 "application-rejected", applicant.email(),
-                Map.of("name", applicant.displayName(), "reason", application.getDecisionReason())).toSubject(applicant.id()));
+                Map.of("name", applicant.displayName(), "reason", application.getDecisionReason())).withRole(RecipientRole.APPLICANT).toSubject(applicant.id()));
     }
 
     private Application get(long applicationId) {

@@ -57,7 +57,7 @@ class ApplicationPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> otherTextColumns() {
-        return Map.of("application", Set.of("status", "decision", "decided_by"),
+        return Map.of("application", Set.of("status", "decision", "decided_by", "decision_category"),
                 "reference_check", Set.of("status", "recommendation"));
     }
 

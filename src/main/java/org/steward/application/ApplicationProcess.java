@@ -9,6 +9,12 @@ import org.steward.tasks.CaseKey;
  */
 public final class ApplicationProcess {
 
+    /**
+     * Why an application was rejected or a question asked, as a category the reviewer chooses (AUD-2): the
+     * auditors see it; the free-text reason stays with the application.
+     */
+    public enum ReasonCategory { ELIGIBILITY, EXPERIENCE, REFERENCES, PROGRAM_CAPACITY, MISSING_INFORMATION, OTHER }
+
     public static final String KEY = "ApplicationApprovalProcess";
     /** Business keys are {@code application-<id>}: the case a task or step works on comes from the key. */
     public static final String CASE = "application";

@@ -15,6 +15,7 @@ import org.steward.audit.AuditTrail;
 import org.steward.links.InvalidLinkException;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.members.Profiles;
@@ -84,7 +85,7 @@ public class EmailConfirmation {
         outbox.enqueue(new Mail("application-" + applicationId + "-email-confirmation", Applications.subjectRef(applicationId),
                 "application-email-confirmation", applicant.email(),
                 Map.of("confirmPath", ApplicationLinks.EMAIL_CONFIRMATION_PATH + token,
-                        "deadline", DEADLINE.format(clock.instant().plus(settings.emailConfirmationWait()))))
+                        "deadline", DEADLINE.format(clock.instant().plus(settings.emailConfirmationWait())))).withRole(RecipientRole.APPLICANT)
                 .toSubject(applicant.id()));
     }
 

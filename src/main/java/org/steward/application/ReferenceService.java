@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steward.links.LinkService;
 import org.steward.tasks.CaseKey;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.subjects.DataSubjects;
 import org.steward.subjects.Subject;
@@ -94,7 +95,7 @@ public class ReferenceService {
                 Map.of("refereeName", referee.displayName(),
                         "applicantName", applicantName(reference),
                         "formPath", ApplicationLinks.REFERENCE_FORM_PATH + formToken,
-                        "removalPath", ApplicationLinks.REFEREE_REMOVAL_PATH + removalToken)).toSubject(referee.id());
+                        "removalPath", ApplicationLinks.REFEREE_REMOVAL_PATH + removalToken)).withRole(RecipientRole.REFEREE).toSubject(referee.id());
     }
 
     /** APP-3: no answer in time; the form link closes and reviewers see the reference as expired. */

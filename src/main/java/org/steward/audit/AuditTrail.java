@@ -89,6 +89,18 @@ public class AuditTrail {
         return new Verification(broken[0] == null, count[0], broken[0]);
     }
 
+    /** One entry as auditors read it on a case's timeline (AUD-2): ids, roles and categories only, by design of {@link #record}. */
+    public record Entry(long sequence, Instant at, String actor, String action, String detail) {
+    }
+
+    /** The trail's entries about one case, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Entry> entriesOf(String caseKey) {
+        return jdbc.query("SELECT sequence_no, occurred_at, actor, action, detail FROM audit_entry WHERE case_key = ? ORDER BY sequence_no",
+                (rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5)),
+                caseKey);
+    }
+
     /** The result of {@link #verify}: {@code firstBrokenEntry} is the sequence number where the chain breaks. */
     public record Verification(boolean intact, long entries, Long firstBrokenEntry) {
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.breach.BreachProcess.Escalation;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.organisations.Organisation;
 import org.steward.organisations.OrganisationRegister;
@@ -96,7 +97,7 @@ public class IncidentNotices {
                 mailModel.put("contactName", contact.name());
                 // The contact is a person we now hold data about (the notice log names them): one subject key.
                 long recipient = subjects.findOrCreate(contact.email(), contact.name());
-                Mail mail = new Mail(key, "incident:" + incident.getId(), template, contact.email(), mailModel).toSubject(recipient);
+                Mail mail = new Mail(key, "incident:" + incident.getId(), template, contact.email(), mailModel).withRole(RecipientRole.ORGANISATION_ISO).toSubject(recipient);
                 if (outbox.enqueue(mail)) {
                     notices.save(new IncidentNotice(incident.getId(), kind, organisationId, reportId, contact.email(),
                             recipient, key, approvedBy, now));
@@ -125,7 +126,7 @@ public class IncidentNotices {
             Map<String, Object> mailModel = new HashMap<>(model);
             mailModel.put("officerName", officer.getFirstName());
             // Officers are staff, known to Camunda's identity service, not data subjects of the community.
-            if (outbox.enqueue(new Mail(key, "incident:" + incidentId, "incident-escalation", officer.getEmail(), mailModel))) {
+            if (outbox.enqueue(new Mail(key, "incident:" + incidentId, "incident-escalation", officer.getEmail(), mailModel).withRole(RecipientRole.SECURITY_OFFICER))) {
                 notices.save(new IncidentNotice(incidentId, IncidentNotice.Kind.ESCALATION, null, null, officer.getEmail(),
                         null, key, null, now));
                 sent++;

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
@@ -106,7 +107,7 @@ public class MemberNotices {
             mails.add(new Mail("incident-%d-member-notice-member-%d".formatted(incidentId, recipient.memberId()),
                     "member:" + recipient.memberId(), "incident-member-notice", recipient.email(),
                     Map.of("name", recipient.name(), "message", message, "dataCategories", incident.getDataCategories(),
-                            "incidentId", incidentId)).toSubject(recipient.subjectId()));
+                            "incidentId", incidentId)).withRole(RecipientRole.MEMBER).toSubject(recipient.subjectId()));
         }
         int queued = outbox.enqueueAll(mails);
         // One batched update by primary key: an IN list of a thousand ids made H2 walk every recipient.

@@ -17,6 +17,7 @@ import org.steward.consent.ConsentLedger.Expiring;
 import org.steward.consent.ExpiryDays.ExpiryDay;
 import org.steward.links.ValidLink;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
@@ -120,7 +121,7 @@ public class ConsentRenewals {
             mails.add(new Mail("consent-%d-renewal-%s-member-%d".formatted(dayId, step.name().toLowerCase(Locale.ROOT), member.memberId()),
                     PreferencesLinks.subjectRef(member.memberId()), template, member.email(),
                     Map.of("name", member.name(), "purposes", expiring.get(member.memberId()).stream().map(labels::get).toList(),
-                            "expiresOn", DAY.format(day.day()), "renewUrl", renewUrls.get(i))).toSubject(member.subjectId()));
+                            "expiresOn", DAY.format(day.day()), "renewUrl", renewUrls.get(i))).withRole(RecipientRole.MEMBER).toSubject(member.subjectId()));
         }
         return outbox.enqueueAll(mails);
     }

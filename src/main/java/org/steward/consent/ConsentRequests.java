@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
@@ -44,7 +45,7 @@ public class ConsentRequests {
         String inviteUrl = links.issue(ConsentLinks.INVITE, "invite", memberId, settings.linkValidity());
         outbox.enqueue(new Mail("member-" + memberId + "-consent-request", PreferencesLinks.subjectRef(memberId),
                 "consent-request", contact.email(), Map.of("name", contact.name(),
-                "purposes", purposes.all().stream().map(Purpose::label).toList(), "inviteUrl", inviteUrl))
+                "purposes", purposes.all().stream().map(Purpose::label).toList(), "inviteUrl", inviteUrl)).withRole(RecipientRole.MEMBER)
                 .toSubject(contact.subjectId()));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
@@ -120,7 +121,7 @@ public class FriendInvitations {
         model.put("inviterName", members.view(invitation.inviterMemberId()).name());
         model.put("applyUrl", properties.baseUrl() + "/apply");
         model.put("removalUrl", removalUrl);
-        outbox.enqueue(new Mail(caseKey(invitationId), subjectRef(invitationId), "consent-friend-invitation", friend.email(), model)
+        outbox.enqueue(new Mail(caseKey(invitationId), subjectRef(invitationId), "consent-friend-invitation", friend.email(), model).withRole(RecipientRole.FRIEND)
                 .toSubject(friend.id()));
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
@@ -147,7 +148,7 @@ public class Newsletters {
             mails.add(new Mail("newsletter-%d-member-%d".formatted(newsletterId, member.memberId()),
                     PreferencesLinks.subjectRef(member.memberId()), "consent-newsletter", member.email(),
                     Map.of("name", member.name(), Mail.SUBJECT_ARGUMENTS, List.of(newsletter.subject()), "text", newsletter.body(),
-                            "unsubscribeUrl", unsubscribe.get(i), "inviteUrl", invite.get(i)))
+                            "unsubscribeUrl", unsubscribe.get(i), "inviteUrl", invite.get(i))).withRole(RecipientRole.MEMBER)
                     .toSubject(member.subjectId())
                     .withHeaders(Map.of(LIST_UNSUBSCRIBE, "<" + unsubscribe.get(i) + ">", LIST_UNSUBSCRIBE_POST, ONE_CLICK))
                     .forConsentPurpose(Purpose.MARKETING));

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.Members;
@@ -173,7 +174,7 @@ public class PolicyChanges {
             mails.add(new Mail(caseKey(policyId) + "-notice-member-" + member.memberId(), PreferencesLinks.subjectRef(member.memberId()),
                     "consent-policy-notice", member.email(), Map.of("name", member.name(), "version", policy.version(),
                     "effectiveDate", ConsentRenewals.DAY.format(policy.effectiveDate()), "summary", policy.summary(),
-                    "newPurposes", newPurposeLabels)).toSubject(member.subjectId()));
+                    "newPurposes", newPurposeLabels)).withRole(RecipientRole.MEMBER).toSubject(member.subjectId()));
         }
         int queued = outbox.enqueueAll(mails);
         // One batched update by primary key: an IN list of a thousand ids made H2 walk every recipient.

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.MemberContact;
 import org.steward.members.MemberDeactivated;
@@ -105,7 +106,7 @@ public class PromotionReleases {
         LocalDate answerBy = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).plus(settings.releaseAnswerWithin());
         outbox.enqueue(new Mail(caseKey(releaseId) + "-request", PreferencesLinks.subjectRef(release.memberId()),
                 "consent-release-request", member.email(), Map.of("name", member.name(), "story", release.story(),
-                "releaseUrl", url, "answerBy", ConsentRenewals.DAY.format(answerBy)))
+                "releaseUrl", url, "answerBy", ConsentRenewals.DAY.format(answerBy))).withRole(RecipientRole.MEMBER)
                 .toSubject(member.subjectId()).forConsentPurpose(Purpose.PROMOTION));
     }
 

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param headers            extra message headers (List-Unsubscribe, CON-5); empty for most mails
  * @param consentPurpose     the consent purpose this mail depends on (MARKETING for a newsletter), asked
  *                           again when the mail is sent (CON-2); null for mail that needs no consent
+ * @param role               whom it goes to, as a role, for the auditors (AUD-2); UNKNOWN when not said
  */
 public record Mail(String idempotencyKey, String subjectRef, String template, String recipient,
                    Map<String, Object> model, Locale locale, Long recipientSubjectId,
-                   Map<String, String> headers, String consentPurpose) {
+                   Map<String, String> headers, String consentPurpose, RecipientRole role) {
 
     /**
      * Model entry (a list) whose values fill the {0}, {1}… of the template's subject in messages.properties
@@ -43,6 +44,20 @@ public record Mail(String idempotencyKey, String subjectRef, String template, St
             }
         });
         headers = Map.copyOf(headers);
+        if (role == null) {
+            role = RecipientRole.UNKNOWN;
+        }
+    }
+
+    public Mail(String idempotencyKey, String subjectRef, String template, String recipient, Map<String, Object> model,
+                Locale locale, Long recipientSubjectId, Map<String, String> headers, String consentPurpose) {
+        this(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, headers, consentPurpose, null);
+    }
+
+    /** The same mail, saying whom it goes to as a role (AUD-2: auditors see the role, never the address). */
+    public Mail withRole(RecipientRole recipientRole) {
+        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, headers, consentPurpose,
+                recipientRole);
     }
 
     public Mail(String idempotencyKey, String subjectRef, String template, String recipient, Map<String, Object> model) {
@@ -61,19 +76,19 @@ public record Mail(String idempotencyKey, String subjectRef, String template, St
 
     /** The same mail, naming the data subject it goes to. */
     public Mail toSubject(long subjectId) {
-        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, subjectId, headers, consentPurpose);
+        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, subjectId, headers, consentPurpose, role);
     }
 
     /** The same mail with these extra headers (CON-5: List-Unsubscribe, List-Unsubscribe-Post). */
     public Mail withHeaders(Map<String, String> extra) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putAll(extra);
-        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, all, consentPurpose);
+        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, all, consentPurpose, role);
     }
 
     /** The same mail, sent only if the recipient still consents to {@code purpose} when it goes out (CON-2). */
     public Mail forConsentPurpose(String purpose) {
-        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, headers, purpose);
+        return new Mail(idempotencyKey, subjectRef, template, recipient, model, locale, recipientSubjectId, headers, purpose, role);
     }
 
     /** The same mail with more template entries; entries the caller set win. */
@@ -83,6 +98,6 @@ public record Mail(String idempotencyKey, String subjectRef, String template, St
         }
         Map<String, Object> all = new LinkedHashMap<>(defaults);
         all.putAll(model);
-        return new Mail(idempotencyKey, subjectRef, template, recipient, all, locale, recipientSubjectId, headers, consentPurpose);
+        return new Mail(idempotencyKey, subjectRef, template, recipient, all, locale, recipientSubjectId, headers, consentPurpose, role);
     }
 }

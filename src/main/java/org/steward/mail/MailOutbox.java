@@ -49,7 +49,8 @@ public class MailOutbox {
     public enum Delivery { PENDING, SENT, FAILED, CANCELLED }
 
     /** What an auditor sees of one mail (AUD-2): its template, when it was queued and sent, how it stands; never the address. */
-    public record MailRecord(String template, java.time.Instant createdAt, java.time.Instant sentAt, Delivery status) {
+    public record MailRecord(String template, java.time.Instant createdAt, java.time.Instant sentAt, Delivery status,
+                             RecipientRole recipientRole) {
     }
 
     /**
@@ -58,11 +59,19 @@ public class MailOutbox {
      */
     @Transactional(readOnly = true)
     public List<MailRecord> mailsAbout(String subjectRef, String keyPrefix) {
-        return jdbc.query("SELECT template, created_at, sent_at, status FROM outbox_message"
+        return jdbc.query("SELECT template, created_at, sent_at, status, recipient_role FROM outbox_message"
                         + " WHERE subject_ref = :ref OR idempotency_key LIKE :prefix ORDER BY created_at, id",
                 new MapSqlParameterSource("ref", subjectRef).addValue("prefix", keyPrefix.replace("%", "") + "%"),
                 (rs, n) -> new MailRecord(rs.getString("template"), utc(rs, "created_at"), utc(rs, "sent_at"),
-                        Delivery.valueOf(rs.getString("status"))));
+                        Delivery.valueOf(rs.getString("status")), role(rs.getString("recipient_role"))));
+    }
+
+    private static RecipientRole role(String name) {
+        try {
+            return name == null ? RecipientRole.UNKNOWN : RecipientRole.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return RecipientRole.UNKNOWN; // a role a newer build wrote
+        }
     }
 
     private static java.time.Instant utc(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -134,6 +143,7 @@ public class MailOutbox {
                     .addValue("ownerProcess", owner.processInstanceId())
                     .addValue("ownerActivity", owner.activityId())
                     .addValue("ownerCase", owner.businessKey())
+                    .addValue("role", mail.role().name())
                     .addValue("now", now));
         }
         if (!rows.isEmpty()) {
@@ -141,9 +151,9 @@ public class MailOutbox {
                     INSERT INTO outbox_message (idempotency_key, subject_ref, template, recipient, recipient_subject_id,
                                                 subject, html_body, text_body, consent_purpose, mail_headers,
                                                 message_id, owner_process_instance_id, owner_activity_id, owner_case_key,
-                                                status, attempts, next_attempt_at, created_at)
+                                                recipient_role, status, attempts, next_attempt_at, created_at)
                     VALUES (:key, :subjectRef, :template, :recipient, :recipientSubjectId, :subject, :html, :text,
-                            :purpose, :headers, :messageId, :ownerProcess, :ownerActivity, :ownerCase, 'PENDING', 0, :now, :now)""",
+                            :purpose, :headers, :messageId, :ownerProcess, :ownerActivity, :ownerCase, :role, 'PENDING', 0, :now, :now)""",
                     rows.toArray(MapSqlParameterSource[]::new));
             signal.mailQueued();
         }

@@ -47,7 +47,8 @@ class OutboxPersonalData implements PersonalDataPlace {
     @Override
     public Map<String, Set<String>> otherTextColumns() {
         return Map.of("outbox_message", Set.of("idempotency_key", "subject_ref", "template", "subject", "status", "claim_token",
-                "consent_purpose", "message_id", "owner_process_instance_id", "owner_activity_id", "owner_case_key", "failure_kind"));
+                "consent_purpose", "message_id", "owner_process_instance_id", "owner_activity_id", "owner_case_key", "failure_kind",
+                "recipient_role"));
     }
 
     @Override

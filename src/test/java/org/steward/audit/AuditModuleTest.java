@@ -16,6 +16,6 @@ class AuditModuleTest {
         module("audit")
                 .dependsOnlyOn("privacy", "mail", "security", "system")
                 .keepsEntitiesAndRepositoriesInternal()
-                .exposesOnly(AuditTrail.class, CaseDeadlines.class);
+                .exposesOnly(AuditTrail.class, CaseDeadlines.class, RequestCompliance.class, ConsentStates.class);
     }
 }

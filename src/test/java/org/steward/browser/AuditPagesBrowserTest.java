@@ -46,6 +46,10 @@ class AuditPagesBrowserTest extends BrowserTest {
         assertThat(timeline.stepActivities()).contains("Task_SendMinimalIsoNotice");
         assertThat(timeline.deadlineOutcomes()).contains("MISSED");
         assertThat(timeline.mainText()).doesNotContain("Browser audit incident", "Ines Officer");
+        // Issue 13: the model drawn by bpmn-js, with the path taken highlighted.
+        assertThat(timeline.diagramCompletedElements()).as(timeline.diagramStatus()).contains("Task_SendMinimalIsoNotice");
+        assertThat(timeline.diagramTakenFlows()).isPositive();
+        assertThat(timeline.diagramStatus()).contains("Green: completed");
         screenshot("case-timeline");
 
         AuditPages report = timeline.openBreachReport();

@@ -78,7 +78,8 @@ class PrivacyRequestBrowserTest extends BrowserTest {
         tasklist.openFilter("My group's tasks").openTaskWithId(review.getId()).claim().waitForFormText(details);
         assertThat(tasklist.formText()).contains("Members and profiles", "Asker " + marker);
         tasklist.chooseInForm("decision", "REFUSE").complete();
-        assertThat(tasklist.waitForFieldErrors()).hasSize(1);
+        assertThat(tasklist.waitForFieldErrors()).singleElement().asString()
+                .contains("Write the reason: the requester will receive it."); // StewardTaskForm.decisionWithReason
         screenshot("2-refusal-needs-a-reason");
         tasklist.chooseInForm("decision", "APPROVE").complete().waitForTaskWithIdGone(review.getId());
         assertThat(tasklist.errorNotifications()).isEmpty();

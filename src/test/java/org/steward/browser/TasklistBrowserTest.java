@@ -70,7 +70,7 @@ class TasklistBrowserTest extends BrowserTest {
         TasklistPage tasklist = TasklistPage.open(driver, url("/camunda/app/tasklist/default/"));
         tasklist.openFilter("My group's tasks").openTaskWithId(review.getId()).claim().waitForFormText(applicant);
         tasklist.chooseInForm("decision", "REJECT").complete();
-        assertThat(tasklist.waitForFieldErrors()).anyMatch(e -> e.contains("Write the reason"));
+        assertThat(tasklist.waitForFieldErrors()).anyMatch(e -> e.contains("Write the reason: the applicant will receive it."));
         assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
         // Passes the form's own check, refused by Steward (a direction-changing character): shown in the form.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
         SIGN_IN(302, 302),
         /** Signed in, but the page is not theirs: sent to their own landing page (issue 8 item 6), never Camunda's 403. */
         OWN_LANDING(302, 302),
+        /** Allowed, and the answer lists the matrix's security-officers task (a Tasklist filter run by its group). */
+        LISTED(200, 200),
+        /** Allowed, but the answer does not list that task: it is not theirs to see (need-to-know). */
+        NOT_LISTED(200, 200),
+        /** Refused by the engine's authorizations, which answer as if it did not exist. */
+        HIDDEN(404, 404),
         /** Not yet enforced on this branch: owned by another finding, named in the row. Reported as skipped. */
         PENDING(0, 0);
 
@@ -71,6 +78,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private static final String NO_SUCH_ID = "999999";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    FilterService filterService;
+
     private final Map<Who, StaffClient> sessions = new EnumMap<>(Who.class);
     private final Map<String, String> placeholders = new HashMap<>();
 
@@ -81,6 +91,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         taskService.saveTask(task);
         taskService.addCandidateGroup(task.getId(), StaffGroups.SECURITY_OFFICERS);
         placeholders.put("{taskId}", task.getId());
+        placeholders.put("{groupTasksFilterId}", filterService.createFilterQuery().filterName(StaffDirectory.GROUP_TASKS_FILTER)
+                .singleResult().getId());
         placeholders.put("{userId}", "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         String organisation = new StaffClient(port).send("POST", "/api/organisations", "application/json",
                 "{\"name\":\"Matrix " + UUID.randomUUID() + "\"}", "Authorization", StaffClient.basic("ada", "demo")).body();
@@ -106,6 +118,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .isBetween(expect.from, expect.to);
         if (expect == Expect.SIGN_IN) {
             assertThat(response.headers().firstValue("Location")).get().asString().endsWith("/login");
+        }
+        if (expect == Expect.LISTED) {
+            assertThat(response.body()).as("%s as %s", name, who).contains(placeholders.get("{taskId}"));
+        }
+        if (expect == Expect.NOT_LISTED) {
+            assertThat(response.body()).as("%s as %s", name, who).doesNotContain(placeholders.get("{taskId}"));
         }
         if (expect == Expect.OWN_LANDING) {
             assertThat(response.headers().firstValue("Location")).get().asString()
@@ -208,7 +226,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 {"breach report", "/audit/reports/breach"}, {"breach report CSV", "/audit/reports/breach?format=csv"},
                 {"breach report CSV file", "/audit/reports/breach/report.csv"},
                 {"application funnel", "/audit/reports/applications"},
-                {"application funnel CSV", "/audit/reports/applications?format=csv"}}) {
+                {"application funnel CSV", "/audit/reports/applications?format=csv"},
+                {"application funnel CSV file", "/audit/reports/applications/report.csv"},
+                {"case diagram (bpmn-js)", "/audit/cases/BreachNotificationProcess/incident-" + NO_SUCH_ID + "/diagram.bpmn"},
+                {"request deadline report", "/audit/reports/requests"},
+                {"request deadline report CSV", "/audit/reports/requests?format=csv"},
+                {"request deadline report CSV file", "/audit/reports/requests/report.csv"},
+                {"consent by purpose report", "/audit/reports/consents"},
+                {"consent by purpose report CSV", "/audit/reports/consents?format=csv"},
+                {"consent by purpose report CSV file", "/audit/reports/consents/report.csv"}}) {
             Expect allowed = page[1].contains("incident-" + NO_SUCH_ID) ? Expect.NOT_FOUND : Expect.OK;
             rows.add(row(page[0], Via.SESSION, "GET", page[1], null).staff(Expect.FORBIDDEN)
                     .allow(allowed, Who.AUDREY, Who.ADA).anonymous(Expect.SIGN_IN).build());
@@ -258,6 +284,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(new RowBuilder("start a process over Tasklist's engine API", Via.WEBAPP, "POST",
                 "/camunda/api/engine/engine/default/process-definition/key/NoSuchProcess/submit-form", "application/json", "{}")
                 .staff(Expect.FORBIDDEN).allow(Expect.NOT_FOUND, Who.ADA).anonymous(Expect.UNAUTHENTICATED).build());
+        // Tasklist filters: every staff group reads the shared filters, and each sees its own groups' tasks only.
+        rows.add(row("list Tasklist filters", Via.BASIC, "GET", "/engine-rest/filter?resourceType=Task", null).staff(Expect.OK).build());
+        rows.add(row("Tasklist filter \"My group's tasks\"", Via.BASIC, "GET", "/engine-rest/filter/{groupTasksFilterId}/list", null)
+                .staff(Expect.NOT_LISTED).allow(Expect.LISTED, Who.SAM, Who.ADA).build());
+        rows.add(row("a security officers' task", Via.BASIC, "GET", "/engine-rest/task/{taskId}", null)
+                .staff(Expect.HIDDEN).allow(Expect.OK, Who.SAM, Who.ADA).build());
         rows.add(row("read process history", Via.BASIC, "GET", "/engine-rest/history/process-instance", null).staff(Expect.OK).build());
         rows.add(row("list users", Via.BASIC, "GET", "/engine-rest/user", null).staff(Expect.OK).build());
         rows.add(row("list groups", Via.BASIC, "GET", "/engine-rest/group", null).staff(Expect.OK).build());

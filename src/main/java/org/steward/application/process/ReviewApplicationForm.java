@@ -23,6 +23,8 @@ class ReviewApplicationForm implements TaskForm {
 
     static final String DECISION = ApplicationProcess.DECISION;
     static final String REASON = "reason";
+    /** Optional: the reason's category (AUD-2), stored with the application and shown to auditors. */
+    static final String CATEGORY = "reasonCategory";
     private static final int MAX_REASON = 2000;
 
     private final ApplicationReviews reviews;
@@ -50,8 +52,9 @@ class ReviewApplicationForm implements TaskForm {
 
     @Override
     public Map<String, Object> check(StaffTask task, JsonNode input) {
-        FormInput form = FormInput.of(input, Set.of(DECISION, REASON));
+        FormInput form = FormInput.of(input, Set.of(DECISION, REASON, CATEGORY));
         Decision decision = form.choice(DECISION, Decision.class, "choose a decision");
+        form.choice(CATEGORY, ApplicationProcess.ReasonCategory.class, null);
         String reason = form.text(REASON, MAX_REASON, null);
         if (decision == Decision.REJECT && reason == null) {
             form.reject(REASON, "write the reason for the rejection: the applicant receives it");
@@ -67,8 +70,12 @@ class ReviewApplicationForm implements TaskForm {
     @Override
     public void apply(StaffTask task, JsonNode input, String staffUser) {
         JsonNode reason = input.get(REASON);
+        JsonNode category = input.get(CATEGORY);
         decisions.recordDecision(task.caseId(ApplicationProcess.CASE), input.get(DECISION).textValue(),
-                reason == null || reason.isNull() ? null : reason.textValue(), staffUser);
+                reason == null || reason.isNull() ? null : reason.textValue(),
+                category == null || !category.isTextual() || category.textValue().isBlank() ? null
+                        : ApplicationProcess.ReasonCategory.valueOf(category.textValue().trim().toUpperCase(java.util.Locale.ROOT)),
+                staffUser);
     }
 
     /** "Review application #42 — mentor, 2 of 3 references, 1 expired": ids, kinds and counts, never a name. */

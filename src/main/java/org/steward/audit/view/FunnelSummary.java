@@ -15,6 +15,24 @@ final class FunnelSummary {
     private long decidedHours;
     private long longestHours;
 
+    /** The counts as the database added them up (ApplicationFunnel.summary); {@code longestHours} 0 when none was decided. */
+    static FunnelSummary of(long submitted, long referencesComplete, long referencesExpired, long moreInformation, long approved,
+                            long rejected, long discarded, long open, long decided, long decidedHours, long longestHours) {
+        FunnelSummary summary = new FunnelSummary();
+        summary.submitted = submitted;
+        summary.referencesComplete = referencesComplete;
+        summary.referencesExpired = referencesExpired;
+        summary.moreInformation = moreInformation;
+        summary.approved = approved;
+        summary.rejected = rejected;
+        summary.discarded = discarded;
+        summary.open = open;
+        summary.decided = decided;
+        summary.decidedHours = decidedHours;
+        summary.longestHours = longestHours;
+        return summary;
+    }
+
     void add(ApplicationFunnel.Row row) {
         submitted++;
         referencesComplete += row.referencesComplete() ? 1 : 0;

@@ -26,10 +26,60 @@ class ReportsController {
 
     private final BreachReport breach;
     private final ApplicationFunnel funnel;
+    private final RequestReport requests;
+    private final ConsentReport consents;
 
-    ReportsController(BreachReport breach, ApplicationFunnel funnel) {
+    ReportsController(BreachReport breach, ApplicationFunnel funnel, RequestReport requests, ConsentReport consents) {
         this.breach = breach;
         this.funnel = funnel;
+        this.requests = requests;
+        this.consents = consents;
+    }
+
+    @GetMapping({"/audit/reports/requests", "/audit/reports/requests/report.csv"})
+    String requests(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                    HttpServletResponse response, Model model) throws IOException {
+        Period period = Period.parse(from, to);
+        if (csv(format, request)) {
+            Csv csv = Csv.download(response, "request-deadlines.csv", RequestReport.HEADER);
+            requests.forEachRow(period, row -> write(csv, RequestReport.fields(row)));
+            csv.flush();
+            return null;
+        }
+        List<org.steward.audit.RequestCompliance.Request> rows = new ArrayList<>();
+        long[] counts = new long[org.steward.audit.CaseDeadlines.Outcome.values().length];
+        requests.forEachRow(period, row -> {
+            counts[row.deadline().ordinal()]++;
+            if (rows.size() < PAGE_ROWS) {
+                rows.add(row);
+            }
+        });
+        java.util.Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
+        for (org.steward.audit.CaseDeadlines.Outcome outcome : org.steward.audit.CaseDeadlines.Outcome.values()) {
+            outcomes.put(outcome.name(), counts[outcome.ordinal()]);
+        }
+        period(model, period);
+        model.addAttribute("rows", rows);
+        model.addAttribute("outcomes", outcomes);
+        return "audit/report-requests";
+    }
+
+    @GetMapping({"/audit/reports/consents", "/audit/reports/consents/report.csv"})
+    String consents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                    HttpServletResponse response, Model model) throws IOException {
+        Period period = Period.parse(from, to);
+        List<org.steward.audit.ConsentStates.PurposeState> rows = consents.rows(period);
+        if (csv(format, request)) {
+            Csv csv = Csv.download(response, "consent-by-purpose.csv", ConsentReport.HEADER);
+            rows.forEach(row -> write(csv, ConsentReport.fields(row)));
+            csv.flush();
+            return null;
+        }
+        period(model, period);
+        model.addAttribute("rows", rows);
+        return "audit/report-consents";
     }
 
     @GetMapping({"/audit/reports/breach", "/audit/reports/breach/report.csv"})
@@ -61,17 +111,10 @@ class ReportsController {
             csv.flush();
             return null;
         }
-        FunnelSummary summary = new FunnelSummary();
-        List<ApplicationFunnel.Row> rows = new ArrayList<>();
-        funnel.forEachRow(period, row -> {
-            summary.add(row);
-            if (rows.size() < PAGE_ROWS) {
-                rows.add(row);
-            }
-        });
+        // Two queries whatever the size of the history: the counts added up by the database, and the first rows.
         period(model, period);
-        model.addAttribute("summary", summary);
-        model.addAttribute("rows", rows);
+        model.addAttribute("summary", funnel.summary(period));
+        model.addAttribute("rows", funnel.firstRows(period, PAGE_ROWS));
         return "audit/report-applications";
     }
 

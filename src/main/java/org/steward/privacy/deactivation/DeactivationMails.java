@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.links.LinkService;
 import org.steward.privacy.deactivation.DeactivationRecords.Deactivation;
@@ -55,7 +56,7 @@ public class DeactivationMails {
         outbox.enqueue(new Mail("member-" + memberId + "-deactivated-" + open.id(), "member:" + memberId, DEACTIVATED,
                 member.email(), Map.of("name", member.displayName(),
                         "reactivationPath", MembershipLinks.REACTIVATION_PATH + token,
-                        "retainUntil", DAY.format(open.retainUntil().atZone(ZoneOffset.UTC))))
+                        "retainUntil", DAY.format(open.retainUntil().atZone(ZoneOffset.UTC)))).withRole(RecipientRole.MEMBER)
                 .toSubject(open.subjectId()));
     }
 
@@ -68,6 +69,6 @@ public class DeactivationMails {
         }
         Subject member = subjects.get(latest.subjectId());
         outbox.enqueue(new Mail("member-" + memberId + "-reactivated-" + latest.id(), "member:" + memberId, REACTIVATED,
-                member.email(), Map.of("name", member.displayName())).toSubject(latest.subjectId()));
+                member.email(), Map.of("name", member.displayName())).withRole(RecipientRole.MEMBER).toSubject(latest.subjectId()));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.privacy.PersonalDataPlace;
@@ -121,7 +122,7 @@ public class ErasureSteps {
         Subject person = subjects.get(request.subjectId());
         outbox.enqueue(new Mail(confirmationKey(erasureId), "erasure:" + erasureId, "erasure-confirmation", person.email(),
                 Map.of("name", person.displayName() == null ? "" : person.displayName(), "kept", keptForMail(person.id())))
-                .toSubject(person.id()));
+                .withRole(RecipientRole.DATA_SUBJECT).toSubject(person.id()));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.steward.audit.AuditTrail;
 import org.steward.links.InvalidLinkException;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.system.NotFoundException;
 import org.steward.system.OptimisticRetry;
@@ -186,6 +187,6 @@ public class ErasureInstructions {
         model.put("sentOn", DAY.format(instruction.sentAt()));
         model.put("confirmPath", LINK_PATH + token);
         model.put(Mail.SUBJECT_ARGUMENTS, List.of(String.valueOf(instructionId)));
-        outbox.enqueue(new Mail(key, "instruction:" + instructionId, template, processor.contactEmail(), model));
+        outbox.enqueue(new Mail(key, "instruction:" + instructionId, template, processor.contactEmail(), model).withRole(RecipientRole.PROCESSOR));
     }
 }

@@ -26,6 +26,10 @@ public final class DataSubjectRequestProcess {
 
     public enum Decision { APPROVE, REFUSE, ASK_FOR_DETAILS }
 
+    /** Why a request was refused or details asked, as a category the officer chooses (AUD-2); the text stays ours. */
+    public enum ReasonCategory { IDENTITY_NOT_CONFIRMED, MANIFESTLY_UNFOUNDED, EXCESSIVE, LEGAL_OBLIGATION, NO_DATA_HELD,
+        DETAILS_MISSING, OTHER }
+
     // Elements tests and staff refer to
     public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
     /** RECTIFICATION: the officer corrects the person's data. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.security.StaffGroups;
 
@@ -49,7 +50,7 @@ public class OfficerReminders {
             if (outbox.enqueue(new Mail(key, RequestLinks.subjectRef(requestId), "privacy-request-reminder", officer.getEmail(),
                     Map.of("requestId", requestId, "type", request.type().label(), "escalation", stage == Stage.ESCALATION,
                             "dueAt", request.effectiveDue() == null ? "" : RequestSteps.DATE.format(request.effectiveDue()),
-                            "tasklistUrl", "/camunda/app/tasklist/")))) {
+                            "tasklistUrl", "/camunda/app/tasklist/")).withRole(RecipientRole.PRIVACY_OFFICER))) {
                 sent++;
             }
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.organisations.OrganisationAdministrator;
@@ -50,7 +51,7 @@ public class OrganisationNotices {
         outbox.enqueue(new Mail("privacy-request-" + requestId + "-organisation", RequestLinks.subjectRef(requestId),
                 "privacy-request-organisation", to.email(), Map.of("administratorName", to.name() == null ? "" : to.name(),
                 "organisation", to.organisation(), "memberId", memberId.get(), "requestId", requestId,
-                "type", request.type().label(), "outcome", outcome)));
+                "type", request.type().label(), "outcome", outcome)).withRole(RecipientRole.ORGANISATION_ADMINISTRATOR));
         audit.record("system", "PRIVACY_REQUEST_ORGANISATION_INFORMED", DataSubjectRequestProcess.businessKey(requestId),
                 "organisation=" + to.organisationId());
         return true;

@@ -13,6 +13,7 @@ import org.steward.audit.AuditTrail;
 import org.steward.links.InvalidLinkException;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.privacy.RetentionSettings;
 import org.steward.privacy.requests.RequestRecords.TextKind;
@@ -112,7 +113,7 @@ public class PrivacyRequests {
             records.addText(open.id(), TextKind.DETAILS, details, "requester", now);
         }
         outbox.enqueue(new Mail("privacy-request-" + open.id() + "-merged-" + UUID.randomUUID(), RequestLinks.subjectRef(open.id()),
-                "privacy-request-merged", address, Map.of("type", type.label(), "requestId", open.id())));
+                "privacy-request-merged", address, Map.of("type", type.label(), "requestId", open.id())).withRole(RecipientRole.REQUESTER));
         audit.record("requester", "PRIVACY_REQUEST_MERGED", DataSubjectRequestProcess.businessKey(open.id()), "type=" + type);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.members.Members;
 import org.steward.privacy.RetentionSettings;
@@ -65,7 +66,7 @@ public class RequestActions {
         Mail mail = new Mail("privacy-request-" + requestId + "-download", RequestLinks.subjectRef(requestId),
                 "privacy-request-export", request.email(), Map.of("type", request.type().label(), "requestId", requestId,
                 "downloadPath", RequestLinks.DOWNLOAD_PATH + token,
-                "expiresAt", RequestSteps.DATE.format(RetentionSettings.after(clock.instant(), RequestLinks.DOWNLOAD_VALIDITY))));
+                "expiresAt", RequestSteps.DATE.format(RetentionSettings.after(clock.instant(), RequestLinks.DOWNLOAD_VALIDITY)))).withRole(RecipientRole.REQUESTER);
         outbox.enqueue(request.subjectId() == null ? mail : mail.toSubject(request.subjectId()));
     }
 

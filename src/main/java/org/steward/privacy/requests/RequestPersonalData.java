@@ -40,7 +40,7 @@ class RequestPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> otherTextColumns() {
-        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by", "extended_by"),
+        return Map.of("privacy_request", Set.of("request_type", "status", "outcome", "decided_by", "decision_category", "extended_by"),
                 "privacy_request_text", Set.of("kind", "written_by"),
                 // Field names and the officer's user id only: never the old or the new values.
                 "privacy_request_correction", Set.of("fields", "corrected_by"),

@@ -128,6 +128,12 @@ class RequestRecords {
                 new MapSqlParameterSource("id", id).addValue("outcome", outcome).addValue("by", staffUser));
     }
 
+    /** AUD-2: the category of a refusal's reason or a question (null for an approval). */
+    void categorised(long id, String category) {
+        jdbc.update("UPDATE privacy_request SET decision_category = :category WHERE id = :id",
+                new MapSqlParameterSource("id", id).addValue("category", category));
+    }
+
     /** Closes the request; it no longer takes merges. */
     void close(long id, RequestStatus status, String outcome, Instant now) {
         jdbc.update("""

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steward.audit.AuditTrail;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
+import org.steward.mail.RecipientRole;
 import org.steward.mail.MailOutbox;
 import org.steward.privacy.RetentionSettings;
 import org.steward.privacy.requests.DataSubjectRequestProcess.Decision;
@@ -68,14 +69,25 @@ public class RequestSteps {
     /** The review task's completion: the decision and its reason or question, stored with the request. */
     @Transactional
     public void recordDecision(long requestId, Decision decision, String text, String staffUser) {
+        recordDecision(requestId, decision, text, null, staffUser);
+    }
+
+    /** As above, with the reason's category (AUD-2), kept for a refusal or a question and recorded in the audit trail. */
+    @Transactional
+    public void recordDecision(long requestId, Decision decision, String text, DataSubjectRequestProcess.ReasonCategory category,
+                               String staffUser) {
         Instant now = clock.now();
         if (decision == Decision.REFUSE) {
             records.addText(requestId, TextKind.REFUSAL_REASON, text, staffUser, now);
         } else if (decision == Decision.ASK_FOR_DETAILS) {
             records.addText(requestId, TextKind.QUESTION, text, staffUser, now);
         }
+        DataSubjectRequestProcess.ReasonCategory kept = decision == Decision.APPROVE ? null
+                : category != null ? category : DataSubjectRequestProcess.ReasonCategory.OTHER;
         records.decided(requestId, decision == Decision.ASK_FOR_DETAILS ? null : decision.name(), staffUser);
-        audit.record(staffUser, "PRIVACY_REQUEST_" + decision.name(), DataSubjectRequestProcess.businessKey(requestId), null);
+        records.categorised(requestId, kept == null ? null : kept.name());
+        audit.record(staffUser, "PRIVACY_REQUEST_" + decision.name(), DataSubjectRequestProcess.businessKey(requestId),
+                kept == null ? null : "category=" + kept);
     }
 
     /** Task_SendRefusal (DSR-4): a refusal always gives its reason. */
@@ -134,7 +146,7 @@ public class RequestSteps {
         model.put("requestId", request.id());
         model.put("dueAt", request.effectiveDue() == null ? "" : DATE.format(request.effectiveDue()));
         Mail mail = new Mail("privacy-request-" + request.id() + "-" + step, RequestLinks.subjectRef(request.id()), template,
-                request.email(), model);
+                request.email(), model).withRole(RecipientRole.REQUESTER);
         return request.subjectId() == null ? mail : mail.toSubject(request.subjectId());
     }
 }

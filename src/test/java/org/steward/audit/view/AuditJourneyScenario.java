@@ -46,8 +46,13 @@ abstract class AuditJourneyScenario extends IntegrationTest {
         String rejectedName = "Auditee Rejected " + suffix();
         String rejectedEmail = uniqueEmail("rejected");
         long rejected = applyWithReference(rejectedName, rejectedEmail);
+        // Issue 13: the reason's category is a choice from a list; anything else is a 400 naming the field.
+        HttpResponse<String> badCategory = browser.postJson("/api/staff/tasks/" + review(rejected).getId() + "/input",
+                "{\"decision\":\"REJECT\",\"reason\":\"x\",\"reasonCategory\":\"BECAUSE\"}", "peter");
+        assertThat(badCategory.statusCode()).as(badCategory.body()).isEqualTo(400);
+        assertThat(badCategory.body()).contains("reasonCategory");
         completeAsTasklist(review(rejected).getId(), "peter",
-                "{\"decision\":\"REJECT\",\"reason\":\"" + REJECTION_REASON + "\"}");
+                "{\"decision\":\"REJECT\",\"reason\":\"" + REJECTION_REASON + "\",\"reasonCategory\":\"EXPERIENCE\"}");
         runDueJobs();
         outboxDispatcher.dispatchDue();
 
@@ -93,7 +98,13 @@ abstract class AuditJourneyScenario extends IntegrationTest {
         assertThat(approvedCase).contains("data-activity=\"Task_ReviewApplication\"", "Review application", "peter",
                 "Task_AdmitMember", "application-email-confirmation", "application-approved", "APPROVE", "completed");
         String rejectedCase = audrey.get("/audit/cases/ApplicationApprovalProcess/application-" + rejected).body();
-        assertThat(rejectedCase).contains("Task_SendRejection", "peter", "application-rejected", "REJECT");
+        assertThat(rejectedCase).contains("Task_SendRejection", "peter", "application-rejected", "REJECT",
+                "reasonCategory (APPLICATION_DECIDED)", "EXPERIENCE");
+        // Issue 13: each mail names its recipient's role, never the address; steps carry their times in words.
+        assertThat(approvedCase).contains("<td class=\"recipient-role\">APPLICANT</td>", "after the previous step", "id=\"trail\"", "TASK_COMPLETED",
+                "id=\"diagram\"", "data-completed=\"", "Task_ReviewApplication");
+        assertThat(audrey.get("/audit/cases/ApplicationApprovalProcess/application-" + approved + "/diagram.bpmn").body())
+                .contains("<bpmn:process id=\"ApplicationApprovalProcess\"", "bpmndi:BPMNDiagram");
         String onTimeCase = audrey.get("/audit/cases/" + BreachProcess.KEY + "/" + BreachProcess.businessKey(onTime)).body();
         assertThat(onTimeCase).contains("data-activity=\"" + BreachProcess.TASK_TRIAGE + "\"", "sam", "ISO_NOTICE", "MET",
                 "SUPERVISORY_AUTHORITY", "genuineIncident", "running");

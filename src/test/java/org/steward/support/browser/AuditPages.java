@@ -49,6 +49,22 @@ public class AuditPages extends Page {
                 .map(row -> row.getAttribute("data-activity")).toList();
     }
 
+    /** Waits until bpmn-js has drawn the case's diagram (issue 13) and answers the ids of the elements marked completed. */
+    public List<String> diagramCompletedElements() {
+        waitUntil(ExpectedConditions.attributeToBe(By.id("diagram"), "data-rendered", "true"));
+        return waitFor(By.id("diagram")).findElements(By.cssSelector("svg .djs-element.audit-completed")).stream()
+                .map(element -> element.getAttribute("data-element-id")).toList();
+    }
+
+    /** How many sequence flows the diagram marks as taken. */
+    public int diagramTakenFlows() {
+        return waitFor(By.id("diagram")).findElements(By.cssSelector("svg .djs-element.audit-taken")).size();
+    }
+
+    public String diagramStatus() {
+        return text(By.id("diagram-status"));
+    }
+
     public List<String> deadlineOutcomes() {
         return texts(By.cssSelector("#deadlines td.outcome"));
     }

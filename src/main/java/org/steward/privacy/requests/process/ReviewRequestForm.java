@@ -22,6 +22,8 @@ import org.steward.tasks.TaskForm;
 class ReviewRequestForm implements TaskForm {
 
     static final String REASON = "reason";
+    /** Optional: the reason's category (AUD-2), stored with the request and shown to auditors. */
+    static final String CATEGORY = "reasonCategory";
     private static final int MAX_REASON = 2000;
 
     private final RequestReviews reviews;
@@ -49,8 +51,9 @@ class ReviewRequestForm implements TaskForm {
 
     @Override
     public Map<String, Object> check(StaffTask task, JsonNode input) {
-        FormInput form = FormInput.of(input, Set.of(DataSubjectRequestProcess.DECISION, REASON));
+        FormInput form = FormInput.of(input, Set.of(DataSubjectRequestProcess.DECISION, REASON, CATEGORY));
         Decision decision = form.choice(DataSubjectRequestProcess.DECISION, Decision.class, "choose a decision");
+        form.choice(CATEGORY, DataSubjectRequestProcess.ReasonCategory.class, null);
         String reason = form.text(REASON, MAX_REASON, null);
         if (decision == Decision.REFUSE && reason == null) {
             form.reject(REASON, "write the reason for the refusal: the requester receives it (DSR-4)");
@@ -69,8 +72,12 @@ class ReviewRequestForm implements TaskForm {
     public void apply(StaffTask task, JsonNode input, String staffUser) {
         JsonNode reason = input.get(REASON);
         String text = reason == null || reason.isNull() || reason.textValue().isBlank() ? null : reason.textValue().trim();
+        JsonNode category = input.get(CATEGORY);
         steps.recordDecision(task.caseId(DataSubjectRequestProcess.CASE),
-                Decision.valueOf(input.get(DataSubjectRequestProcess.DECISION).textValue().trim().toUpperCase()), text, staffUser);
+                Decision.valueOf(input.get(DataSubjectRequestProcess.DECISION).textValue().trim().toUpperCase()), text,
+                category == null || !category.isTextual() || category.textValue().isBlank() ? null
+                        : DataSubjectRequestProcess.ReasonCategory.valueOf(category.textValue().trim().toUpperCase(java.util.Locale.ROOT)),
+                staffUser);
     }
 
     /** "Review access request #12": the number and the type, never a name. */

@@ -1,0 +1,5 @@
+package org.steward.audit.view;
+
+/** {@link AuditReportsScenario} on H2. */
+class AuditReportsTest extends AuditReportsScenario {
+}
