@@ -287,7 +287,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         // Tasklist filters: every staff group reads the shared filters, and each sees its own groups' tasks only.
         rows.add(row("list Tasklist filters", Via.BASIC, "GET", "/engine-rest/filter?resourceType=Task", null).staff(Expect.OK).build());
         rows.add(row("Tasklist filter \"My group's tasks\"", Via.BASIC, "GET", "/engine-rest/filter/{groupTasksFilterId}/list", null)
-                .staff(Expect.NOT_LISTED).allow(Expect.LISTED, Who.SAM, Who.ADA).build());
+                .staff(Expect.NOT_LISTED).allow(Expect.LISTED, Who.SAM, Who.ADA)
+                .allow(Expect.FORBIDDEN, Who.OTTO).build()); // operators read metrics only: no Tasklist filter
         rows.add(row("a security officers' task", Via.BASIC, "GET", "/engine-rest/task/{taskId}", null)
                 .staff(Expect.HIDDEN).allow(Expect.OK, Who.SAM, Who.ADA).build());
         rows.add(row("read process history", Via.BASIC, "GET", "/engine-rest/history/process-instance", null).staff(Expect.OK).build());

@@ -37,7 +37,7 @@ class NeedToKnowReadmeTest {
 
     static String table(List<Row> rows) {
         StringBuilder table = new StringBuilder("| what | kind | request | anonymous | program staff | privacy officers "
-                + "| security officers | auditors | admins |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "| security officers | auditors | admins | operators |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             table.append("| ").append(row.name().replace("|", "\\|")).append(" | ").append(kind(row)).append(" | `")
                     .append(row.method()).append(' ').append(row.path().replace("999999", "{id}")).append("` | ")
