@@ -127,6 +127,8 @@ class LoginThrottleTest extends IntegrationTest {
         user.setEmail(id + "@steward.local");
         user.setPassword(PASSWORD);
         identityService.saveUser(user);
+        // A staff member: the probed endpoint (the organisations register) is for the staff groups only.
+        identityService.createMembership(id, "program-staff");
         return id;
     }
 }

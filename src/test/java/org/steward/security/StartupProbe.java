@@ -56,10 +56,30 @@ final class StartupProbe {
             }
         }
 
-        /** Waits until the service has started or given up. */
+        /**
+         * Waits until the service has started or given up; once started, until it is ready for traffic. "Started" is
+         * logged before the ApplicationReadyEvent listeners (the first administrator's Steward membership) have run;
+         * readiness turns ACCEPTING_TRAFFIC only after them, as a load balancer would wait for.
+         */
         Service awaitStart() {
             try {
                 settled.await(240, TimeUnit.SECONDS);
+                if (started) {
+                    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (System.nanoTime() < until && process.isAlive()) {
+                        try {
+                            if (client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                                break;
+                            }
+                        } catch (IOException notYet) {
+                            // not answering yet
+                        }
+                        Thread.sleep(200);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
