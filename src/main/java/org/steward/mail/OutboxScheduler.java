@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.steward.system.StewardProperties;
 
 /**
  * Sends what the outbox holds, on a thread of its own: right after a step committed mail ({@link OutboxSignal}),
@@ -26,10 +26,10 @@ class OutboxScheduler implements SmartLifecycle {
     private final Duration pollInterval;
     private volatile Thread sender;
 
-    OutboxScheduler(OutboxDispatcher dispatcher, OutboxSignal signal, @Value("${steward.outbox.poll-interval}") Duration pollInterval) {
+    OutboxScheduler(OutboxDispatcher dispatcher, OutboxSignal signal, StewardProperties properties) {
         this.dispatcher = dispatcher;
         this.signal = signal;
-        this.pollInterval = pollInterval;
+        this.pollInterval = properties.outbox().pollInterval();
     }
 
     @Override

@@ -84,7 +84,7 @@ class DatabaseRestartMariaDbTest {
             });
 
             // Mid-flow: some applications confirmed, some references asked for, none or few approved yet.
-            awaitMails(mail, "Would you give a reference?", 20, Duration.ofMinutes(3));
+            mail.awaitCount("Would you give a reference?", 20, Duration.ofMinutes(3));
             db.kill();
             Instant down = Instant.now();
 
@@ -150,13 +150,6 @@ class DatabaseRestartMariaDbTest {
         }
     }
 
-    private static void awaitMails(MailIndex mail, String subject, int atLeast, Duration patience) throws InterruptedException {
-        Instant until = Instant.now().plus(patience);
-        while (mail.all().stream().filter(m -> m.subject().equals(subject)).count() < atLeast) {
-            assertThat(Instant.now()).as("%d mails '%s'", atLeast, subject).isBefore(until);
-            Thread.sleep(200);
-        }
-    }
 
     private Long applicationId(String email) {
         try (Connection c = db.connect(); var s = c.prepareStatement(

@@ -75,10 +75,12 @@ class TwoInstanceClusterMariaDbTest {
     private static ClusterClient http;
     private static MailIndex mail;
     private static long organisationId;
+    private static ClusterChecks checks;
 
     @BeforeAll
     static void startTheCluster() throws Exception {
         db = PrivateMariaDb.start("cluster");
+        checks = new ClusterChecks(db);
         TestSmtp.server().purgeEmailFromAllMailboxes();
         // One after the other: the first creates the schema (Flyway, the engine's tables), the second finds it.
         a = start("cluster-a");
@@ -120,12 +122,12 @@ class TwoInstanceClusterMariaDbTest {
         awaitCount("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'RetentionSweepProcess' AND END_TIME_ IS NOT NULL",
                 1, Duration.ofMinutes(2));
         Thread.sleep(LOCK_TIME.toMillis() + 3_000); // long enough for a second instance to have run it too
-        assertThat(number("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'RetentionSweepProcess'"))
+        assertThat(checks.number("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'RetentionSweepProcess'"))
                 .as("sweeps started").isEqualTo(1);
-        assertThat(number("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = '" + job + "' AND JOB_STATE_ = 2"))
+        assertThat(checks.number("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = '" + job + "' AND JOB_STATE_ = 2"))
                 .as("successful runs of the sweep's timer").isEqualTo(1);
         // The timer start event is re-armed for the next day, once.
-        assertThat(number("""
+        assertThat(checks.number("""
                 SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'RetentionSweepProcess' AND HANDLER_TYPE_ = 'timer-start-event'""")).isEqualTo(1);
     }
 
@@ -150,18 +152,17 @@ class TwoInstanceClusterMariaDbTest {
         completeTask(incident, "Task_ApproveMemberNotice", "{\"memberMessage\":\"Please change your password.\"}");
 
         // Kill A when a third of the approvals are out (and member notices are on their way).
-        awaitMails(ApplicationFlows.APPROVED, APPLICATIONS / 3, Duration.ofMinutes(8));
+        mail.awaitCount(ApplicationFlows.APPROVED, APPLICATIONS / 3, Duration.ofMinutes(8));
         long killedAt = System.nanoTime();
         Instant killed = Instant.now();
         a.kill();
         System.out.printf("CLUSTER killed %s (kill -9) after %d approvals, %d member notices%n", a.name(),
-                count(ApplicationFlows.APPROVED), count(MEMBER_NOTICE));
+                mail.countWithSubject(ApplicationFlows.APPROVED), mail.countWithSubject(MEMBER_NOTICE));
 
         ApplicationFlows.Result result = run.get(10, TimeUnit.MINUTES);
-        ClusterChecks checks = new ClusterChecks(db);
         assertThat(result.failures()).as(checks::diagnosis).isEmpty();
         assertThat(result.flows()).hasSize(APPLICATIONS);
-        awaitMails(MEMBER_NOTICE, MEMBERS, Duration.ofMinutes(5));
+        mail.awaitCount(MEMBER_NOTICE, MEMBERS, Duration.ofMinutes(5));
         awaitCount("SELECT COUNT(*) FROM outbox_message WHERE status NOT IN ('SENT', 'CANCELLED')", 0, Duration.ofMinutes(2));
         System.out.printf("CLUSTER all done %.1f s after the kill%n", (System.nanoTime() - killedAt) / 1e9);
 
@@ -169,7 +170,7 @@ class TwoInstanceClusterMariaDbTest {
         assertThat(http.serverErrors()).as("5xx other than 503").isEmpty();
         assertThat(b.alive()).isTrue();
         // Both instances worked: each ran jobs (the engine's job log names the instance).
-        assertThat(rows("SELECT DISTINCT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2")).contains(a.name(), b.name());
+        assertThat(checks.rows("SELECT DISTINCT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2")).contains(a.name(), b.name());
 
         // Every mail once: one Message-ID per applicant, referee and member and subject (a resend after the kill
         // would keep its id). Staff addresses are left out: they may get several mails of one subject.
@@ -189,7 +190,7 @@ class TwoInstanceClusterMariaDbTest {
         List<String> notified = mail.all().stream().filter(m -> m.subject().equals(MEMBER_NOTICE)).map(MailIndex.Received::recipient)
                 .distinct().toList();
         assertThat(notified).hasSize(MEMBERS);
-        assertThat(number("SELECT COUNT(*) FROM outbox_message WHERE template = 'incident-member-notice'")).isEqualTo(MEMBERS);
+        assertThat(checks.number("SELECT COUNT(*) FROM outbox_message WHERE template = 'incident-member-notice'")).isEqualTo(MEMBERS);
         System.out.printf("CLUSTER %d flows, steady %.1f flows/s, p50 %d ms, p95 %d ms; deliveries repeated with the same Message-ID: %d; "
                         + "statuses %s, connection failures %d%n", result.flows().size(), ApplicationFlows.steadyRate(result.flows()),
                 ApplicationFlows.percentile(result.flows(), 50).toMillis(), ApplicationFlows.percentile(result.flows(), 95).toMillis(),
@@ -218,7 +219,7 @@ class TwoInstanceClusterMariaDbTest {
         Thread.sleep(LOCK_TIME.toMillis());
         assertThat(mail.of("iso@cluster.example").stream().filter(m -> m.subject().equals(MINIMAL_ISO_NOTICE))
                 .map(MailIndex.Received::messageId).distinct()).as("automatic ISO notices of this incident").hasSize(1);
-        assertThat(rows("SELECT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = '" + deadlineJob + "' AND JOB_STATE_ = 2"))
+        assertThat(checks.rows("SELECT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = '" + deadlineJob + "' AND JOB_STATE_ = 2"))
                 .containsExactly(b.name());
         System.out.printf("CLUSTER automatic ISO notice %d ms after A's lock expired%n",
                 Duration.between(lockExpires, notice.seenAt()).toMillis());
@@ -253,22 +254,10 @@ class TwoInstanceClusterMariaDbTest {
         }
     }
 
-    private static long count(String subject) {
-        return mail.all().stream().filter(m -> m.subject().equals(subject)).count();
-    }
-
-    private static void awaitMails(String subject, long atLeast, Duration patience) throws InterruptedException {
-        Instant until = Instant.now().plus(patience);
-        while (count(subject) < atLeast) {
-            assertThat(Instant.now()).as("%d mails '%s' (have %d)", atLeast, subject, count(subject)).isBefore(until);
-            Thread.sleep(250);
-        }
-    }
-
     private static void awaitCount(String sql, long expected, Duration patience) throws Exception {
         Instant until = Instant.now().plus(patience);
-        while (number(sql) != expected) {
-            assertThat(Instant.now()).as("%s = %d (is %d)", sql, expected, number(sql)).isBefore(until);
+        while (checks.number(sql) != expected) {
+            assertThat(Instant.now()).as("%s = %d (is %d)", sql, expected, checks.number(sql)).isBefore(until);
             Thread.sleep(250);
         }
     }
@@ -276,7 +265,7 @@ class TwoInstanceClusterMariaDbTest {
     private static String awaitSingle(String sql, Duration patience) throws Exception {
         Instant until = Instant.now().plus(patience);
         while (true) {
-            List<String> found = rows(sql);
+            List<String> found = checks.rows(sql);
             if (found.size() == 1) {
                 return found.get(0);
             }
@@ -323,24 +312,10 @@ class TwoInstanceClusterMariaDbTest {
         }
     }
 
-    private static long number(String sql) throws SQLException {
-        return Long.parseLong(single(sql));
-    }
-
     private static String single(String sql) throws SQLException {
-        List<String> found = rows(sql);
+        List<String> found = checks.rows(sql);
         assertThat(found).as(sql).hasSize(1);
         return found.get(0);
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 
     private static int update(String sql, Object... values) throws SQLException {

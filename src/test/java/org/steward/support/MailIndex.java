@@ -67,6 +67,23 @@ public final class MailIndex implements AutoCloseable {
         throw new IllegalStateException("no mail '" + subject + "' to " + recipient + " within " + patience);
     }
 
+    /** Deliveries whose subject is exactly {@code subject}, a resend counted again. */
+    public long countWithSubject(String subject) {
+        return all().stream().filter(m -> m.subject().equals(subject)).count();
+    }
+
+    /** Waits until at least {@code atLeast} deliveries with exactly this subject have arrived. */
+    public void awaitCount(String subject, long atLeast, Duration patience) {
+        Instant until = Instant.now().plus(patience);
+        while (countWithSubject(subject) < atLeast) {
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException(atLeast + " mails '" + subject + "' not within " + patience + " (have "
+                        + countWithSubject(subject) + ")");
+            }
+            sleep(200);
+        }
+    }
+
     public List<Received> of(String recipient) {
         return byRecipient.getOrDefault(recipient, List.of());
     }
