@@ -24,6 +24,8 @@ GRANT SELECT, UPDATE ON steward.audit_chain_head TO 'steward_app'@'%';
 -- The breach record's deadlines and approvals (BRE-4, BRE-6) are append-only too.
 GRANT SELECT, INSERT ON steward.incident_deadline TO 'steward_app'@'%';
 GRANT SELECT, INSERT ON steward.incident_approval TO 'steward_app'@'%';
+-- The application funnel (V20): a row per case, counted up as the case moves; cases are never removed from it.
+GRANT SELECT, INSERT, UPDATE ON steward.application_funnel_case TO 'steward_app'@'%';
 -- Flyway's record is written by steward_owner only.
 GRANT SELECT ON steward.flyway_schema_history TO 'steward_app'@'%';
 

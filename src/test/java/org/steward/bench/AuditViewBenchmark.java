@@ -36,7 +36,8 @@ import org.steward.support.IntegrationTest;
  * The auditors' view at scale (issue 13, AUD-2, AUD-4), run on demand (see bench/README.md). N finished
  * application cases (default 100,000) are written straight into the engine's history tables (each with 14
  * activity instances: start, two references, review, a decision, fillers, end; a third rejected, every tenth
- * with an expired reference, every seventh with a question), then, as auditor audrey over HTTP:
+ * with an expired reference, every seventh with a question), and their rows of the funnel table as the process's
+ * listeners would have left them, then, as auditor audrey over HTTP:
  * <ol>
  *   <li>the case list page (first page, the process filter, a deep page) and the application funnel page, each
  *       run once cold and five times warm (median), target under 1 s;</li>
@@ -71,6 +72,7 @@ class AuditViewBenchmark extends IntegrationTest {
     void removeBenchRows() {
         jdbc.update("DELETE FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ LIKE 'bench-%'");
         jdbc.update("DELETE FROM ACT_HI_PROCINST WHERE ID_ LIKE 'bench-%'");
+        jdbc.update("DELETE FROM application_funnel_case WHERE process_instance_id LIKE 'bench-%'");
     }
 
     @Test
@@ -82,6 +84,7 @@ class AuditViewBenchmark extends IntegrationTest {
         Map<String, Long> before = funnelCounts(audrey.get("/audit/reports/applications").body());
         long start = System.nanoTime();
         insertHistory();
+        insertFunnelCases();
         figure("history written (" + CASES + " cases, " + CASES * 14L + " activity instances)", seconds(start), "s");
 
         page(audrey, "case list, first page", "/audit", "application-" + (1_000_000 + CASES));
@@ -210,6 +213,22 @@ class AuditViewBenchmark extends IntegrationTest {
                     FROM SYSTEM_RANGE(1, ?)""".formatted(i, condition, i, a[2], (int) a[2] + 1, i)),
                     definition, a[0], a[1], CASES);
         }
+    }
+
+    /**
+     * The funnel rows the approval process's listeners leave for the same cases (ApplicationFunnelMilestones: two
+     * references or one and an expiry, one review, every seventh a question, a third rejected).
+     */
+    private void insertFunnelCases() {
+        jdbc.update(range("""
+                INSERT INTO application_funnel_case (process_instance_id, business_key, submitted_at, references_received,
+                    references_expired, reviews_opened, more_information, outcome, ended_at, duration_ms)
+                SELECT 'bench-' || X, 'application-' || (1000000 + X), DATEADD('SECOND', X * 60, TIMESTAMP '2025-01-01 00:00:00'),
+                    CASE WHEN MOD(X, 10) = 0 THEN 1 ELSE 2 END, CASE WHEN MOD(X, 10) = 0 THEN 1 ELSE 0 END, 1,
+                    CASE WHEN MOD(X, 7) = 0 THEN 1 ELSE 0 END, CASE WHEN MOD(X, 3) = 0 THEN 'REJECTED' ELSE 'APPROVED' END,
+                    DATEADD('SECOND', X * 60 + 5 * 86400 + MOD(X, 48) * 3600, TIMESTAMP '2025-01-01 00:00:00'),
+                    (5 * 86400 + MOD(X, 48) * 3600) * 1000
+                FROM SYSTEM_RANGE(1, ?)"""), CASES);
     }
 
     /**

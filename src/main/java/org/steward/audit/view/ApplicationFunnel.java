@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The application funnel (AUD-4) from the engine's history alone: each application case started in the
- * period, how many references came in or expired, whether it reached review, its outcome, how often more
- * information was asked and how long it took. The activity ids are the approval process model's (bpmn/).
+ * The application funnel (AUD-4): each application case submitted in the period, how many references came in or
+ * expired, whether it reached review, its outcome, how often more information was asked and how long it took.
+ * Read from application_funnel_case, which the approval process moves on step by step
+ * ({@link ApplicationFunnelMilestones}): one row per case, so a page over 100,000 cases reads 100,000 rows,
+ * not the 1.2 million activity instances history holds for them.
  */
 @Service
 class ApplicationFunnel {
@@ -40,64 +42,36 @@ class ApplicationFunnel {
         }
     }
 
-    /**
-     * One chunk of cases in start order after a (start time, id) bookmark, each with its activities counted by the
-     * database: one query per {@value #CHUNK} cases instead of one per case. Reads the engine's history tables
-     * directly because the HistoryService has no grouped query; only ids, keys and times, never a variable.
-     */
+    /** One chunk of cases in submission order after a (time, id) bookmark: one indexed range read per {@value #CHUNK} cases. */
     private static final String CASES_SQL = """
-            SELECT p.ID_ AS id, p.BUSINESS_KEY_ AS business_key, p.START_TIME_ AS started, p.END_TIME_ AS ended,
-                   SUM(CASE WHEN a.ACT_ID_ = 'EndEvent_ReferenceReceived' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS received,
-                   SUM(CASE WHEN a.ACT_ID_ = 'EndEvent_ReferenceExpired' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS expired,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_ReviewApplication' THEN 1 ELSE 0 END) AS reviewed,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_RequestMoreInformation' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS more_info,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_AdmitMember' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS admitted,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_SendRejection' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS rejected,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_DiscardUnconfirmedApplication' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS discarded
-            FROM (SELECT ID_, BUSINESS_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST
-                  WHERE PROC_DEF_KEY_ = :process AND START_TIME_ >= :from AND START_TIME_ < :to
-                    AND (START_TIME_ > :afterTime OR (START_TIME_ = :afterTime AND ID_ > :afterId))
-                  ORDER BY START_TIME_, ID_ LIMIT :limit) p
-            LEFT JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ IN ('EndEvent_ReferenceReceived',
-                 'EndEvent_ReferenceExpired', 'Task_ReviewApplication', 'Task_RequestMoreInformation', 'Task_AdmitMember',
-                 'Task_SendRejection', 'Task_DiscardUnconfirmedApplication')
-            GROUP BY p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_
-            ORDER BY p.START_TIME_, p.ID_""";
-
-    /** The activities the funnel counts, per case, as the database adds them up (also the summary's inner query). */
-    private static final String COUNTS = """
-                   SUM(CASE WHEN a.ACT_ID_ = 'EndEvent_ReferenceExpired' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS expired,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_ReviewApplication' THEN 1 ELSE 0 END) AS reviewed,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_RequestMoreInformation' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS more_info,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_AdmitMember' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS admitted,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_SendRejection' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS rejected,
-                   SUM(CASE WHEN a.ACT_ID_ = 'Task_DiscardUnconfirmedApplication' AND a.END_TIME_ IS NOT NULL THEN 1 ELSE 0 END) AS discarded""";
+            SELECT process_instance_id AS id, business_key, submitted_at AS started, ended_at AS ended,
+                   references_received AS received, references_expired AS expired, reviews_opened AS reviewed,
+                   more_information AS more_info, outcome
+            FROM application_funnel_case
+            WHERE submitted_at >= :from AND submitted_at < :to
+              AND (submitted_at > :afterTime OR (submitted_at = :afterTime AND process_instance_id > :afterId))
+            ORDER BY submitted_at, process_instance_id LIMIT :limit""";
 
     /**
-     * The page's summary in one query: every case of the period counted by the database, nothing per case in Java.
-     * Hours to decision are whole hours of the engine's own duration (end minus start), as {@link Row#durationHours()}.
+     * The page's summary in one query over the period's funnel rows. Hours to decision are whole hours of the case's
+     * duration (end minus submission), as {@link Row#durationHours()}.
      */
     private static final String SUMMARY_SQL = """
             SELECT COUNT(*) AS submitted,
-                   COALESCE(SUM(CASE WHEN reviewed > 0 THEN 1 ELSE 0 END), 0) AS references_complete,
-                   COALESCE(SUM(CASE WHEN expired > 0 THEN 1 ELSE 0 END), 0) AS references_expired,
-                   COALESCE(SUM(CASE WHEN more_info > 0 THEN 1 ELSE 0 END), 0) AS more_information,
-                   COALESCE(SUM(CASE WHEN admitted > 0 THEN 1 ELSE 0 END), 0) AS approved,
-                   COALESCE(SUM(CASE WHEN admitted = 0 AND rejected > 0 THEN 1 ELSE 0 END), 0) AS rejected,
-                   COALESCE(SUM(CASE WHEN admitted = 0 AND rejected = 0 AND discarded > 0 THEN 1 ELSE 0 END), 0) AS discarded,
-                   COALESCE(SUM(CASE WHEN admitted = 0 AND rejected = 0 AND discarded = 0 AND ended IS NULL THEN 1 ELSE 0 END), 0) AS still_open,
-                   COALESCE(SUM(CASE WHEN (admitted > 0 OR rejected > 0) AND ended IS NOT NULL THEN 1 ELSE 0 END), 0) AS decided,
-                   COALESCE(SUM(CASE WHEN (admitted > 0 OR rejected > 0) AND ended IS NOT NULL THEN hours ELSE 0 END), 0) AS decided_hours,
-                   MAX(CASE WHEN (admitted > 0 OR rejected > 0) AND ended IS NOT NULL THEN hours END) AS longest_hours
-            FROM (SELECT p.ID_, p.END_TIME_ AS ended, FLOOR(p.DURATION_ / 3600000) AS hours,
-            """ + COUNTS + """
-
-                  FROM ACT_HI_PROCINST p
-                  LEFT JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ IN ('EndEvent_ReferenceExpired',
-                       'Task_ReviewApplication', 'Task_RequestMoreInformation', 'Task_AdmitMember', 'Task_SendRejection',
-                       'Task_DiscardUnconfirmedApplication')
-                  WHERE p.PROC_DEF_KEY_ = :process AND p.START_TIME_ >= :from AND p.START_TIME_ < :to
-                  GROUP BY p.ID_, p.END_TIME_, p.DURATION_) c""";
+                   COALESCE(SUM(CASE WHEN reviews_opened > 0 THEN 1 ELSE 0 END), 0) AS references_complete,
+                   COALESCE(SUM(CASE WHEN references_expired > 0 THEN 1 ELSE 0 END), 0) AS references_expired,
+                   COALESCE(SUM(CASE WHEN more_information > 0 THEN 1 ELSE 0 END), 0) AS more_information,
+                   COALESCE(SUM(CASE WHEN outcome = 'APPROVED' THEN 1 ELSE 0 END), 0) AS approved,
+                   COALESCE(SUM(CASE WHEN outcome = 'REJECTED' THEN 1 ELSE 0 END), 0) AS rejected,
+                   COALESCE(SUM(CASE WHEN outcome = 'DISCARDED' THEN 1 ELSE 0 END), 0) AS discarded,
+                   COALESCE(SUM(CASE WHEN outcome IS NULL AND ended_at IS NULL THEN 1 ELSE 0 END), 0) AS still_open,
+                   COALESCE(SUM(CASE WHEN outcome IN ('APPROVED', 'REJECTED') AND ended_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS decided,
+                   COALESCE(SUM(CASE WHEN outcome IN ('APPROVED', 'REJECTED') AND ended_at IS NOT NULL
+                                     THEN FLOOR(duration_ms / 3600000) ELSE 0 END), 0) AS decided_hours,
+                   MAX(CASE WHEN outcome IN ('APPROVED', 'REJECTED') AND ended_at IS NOT NULL THEN FLOOR(duration_ms / 3600000) END)
+                       AS longest_hours
+            FROM application_funnel_case
+            WHERE submitted_at >= :from AND submitted_at < :to""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -108,7 +82,7 @@ class ApplicationFunnel {
     /** The funnel's counts over every case of the period, from one aggregate query. */
     @Transactional(readOnly = true)
     FunnelSummary summary(Period period) {
-        return jdbc.queryForObject(SUMMARY_SQL, new MapSqlParameterSource("process", PROCESS)
+        return jdbc.queryForObject(SUMMARY_SQL, new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(period.start())).addValue("to", Timestamp.from(period.end())),
                 (rs, n) -> FunnelSummary.of(rs.getLong("submitted"), rs.getLong("references_complete"),
                         rs.getLong("references_expired"), rs.getLong("more_information"), rs.getLong("approved"),
@@ -128,7 +102,7 @@ class ApplicationFunnel {
     }
 
     private static MapSqlParameterSource parameters(Period period, Timestamp afterTime, String afterId, int limit) {
-        return new MapSqlParameterSource("process", PROCESS)
+        return new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(period.start())).addValue("to", Timestamp.from(period.end()))
                 .addValue("afterTime", afterTime).addValue("afterId", afterId).addValue("limit", limit);
     }
@@ -158,10 +132,7 @@ class ApplicationFunnel {
 
     private static Row row(ResultSet rs, Timestamp started) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended");
-        String outcome = rs.getInt("admitted") > 0 ? "APPROVED"
-                : rs.getInt("rejected") > 0 ? "REJECTED"
-                : rs.getInt("discarded") > 0 ? "DISCARDED"
-                : ended == null ? "OPEN" : "ENDED";
+        String outcome = rs.getString("outcome") != null ? rs.getString("outcome") : ended == null ? "OPEN" : "ENDED";
         return new Row(rs.getString("business_key"), started.toInstant(), rs.getInt("received"), rs.getInt("expired"),
                 rs.getInt("reviewed") > 0, rs.getInt("more_info"), outcome, ended == null ? null : ended.toInstant());
     }

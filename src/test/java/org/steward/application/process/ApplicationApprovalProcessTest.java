@@ -73,6 +73,17 @@ class ApplicationApprovalProcessTest {
     private final List<String> reviewEvents = new java.util.ArrayList<>();
     private final TaskListener staffTaskListener = task -> reviewEvents.add(task.getEventName());
     private final ReferenceService references = mock(ReferenceService.class);
+    /** Stands in for the audit funnel (AUD-4): the milestones the model reports, in order. */
+    private final FunnelRecorder funnel = new FunnelRecorder();
+
+    /** Public, as the engine's expression language calls {@code reached} by reflection. */
+    public static final class FunnelRecorder {
+        final List<String> milestones = new java.util.ArrayList<>();
+
+        public void reached(DelegateExecution execution, String milestone) {
+            milestones.add(milestone);
+        }
+    }
 
     @BeforeEach
     void registerBeans() {
@@ -90,6 +101,7 @@ class ApplicationApprovalProcessTest {
         Mocks.register("reduceRefereeDataDelegate", reduceRefereeData);
         Mocks.register("staffTaskListener", staffTaskListener);
         Mocks.register("referenceService", references);
+        Mocks.register("applicationFunnelMilestones", funnel);
         Mocks.register("applicationTimers", new ApplicationTimers(new StewardProperties(null, null,
                 new StewardProperties.Application(16, 1, 3, Period.ofDays(3), Period.ofDays(10), Period.ofDays(14), Period.ofDays(14),
                         Period.ofDays(7), null),
@@ -133,6 +145,7 @@ class ApplicationApprovalProcessTest {
         verify(discardUnconfirmed).execute(any());
         verify(sendRequest, never()).execute(any());
         verify(references, never()).idsFor(any());
+        assertThat(funnel.milestones).containsExactly("SUBMITTED", "DISCARDED", "ENDED");
         // A confirmation arriving afterwards finds nobody waiting.
         assertThat(runtimeService().createMessageCorrelation(ApplicationProcess.MSG_APPLICANT_EMAIL_CONFIRMED)
                 .processInstanceBusinessKey(ApplicationProcess.businessKey(APPLICATION_ID)).correlateAllWithResult()).isEmpty();
@@ -161,6 +174,8 @@ class ApplicationApprovalProcessTest {
         verify(reduceRefereeData).execute(any());
         assertThat(reviewEvents).containsExactly("create", "complete");
         verify(openReview).notify(any()); // finding 11: UNDER_REVIEW when the review starts
+        assertThat(funnel.milestones).containsExactly("SUBMITTED", "REFERENCE_RECEIVED", "REFERENCE_RECEIVED", "REVIEW_OPENED",
+                "APPROVED", "ENDED"); // AUD-4
     }
 
     @Test
@@ -186,6 +201,7 @@ class ApplicationApprovalProcessTest {
         decide(pi, "REJECT");
         assertThat(pi).hasPassed("Task_SendRejection", "Task_ReduceRefereeData").isEnded();
         assertThat(pi).hasNotPassed("Task_AdmitMember");
+        assertThat(funnel.milestones).containsExactly("SUBMITTED", "REFERENCE_EXPIRED", "REVIEW_OPENED", "REJECTED", "ENDED");
     }
 
     @Test
@@ -197,6 +213,7 @@ class ApplicationApprovalProcessTest {
                 .correlate();
         assertThat(pi).hasPassed("EndEvent_ReferenceWithdrawn");
         assertThat(pi).isWaitingAt(ApplicationProcess.TASK_REVIEW_APPLICATION);
+        assertThat(funnel.milestones).containsExactly("SUBMITTED", "REVIEW_OPENED"); // a withdrawn reference is neither
         assertThat(dueTimersAt(Duration.ofDays(11))).isEmpty(); // the branch's timers are gone with it
     }
 
@@ -216,6 +233,8 @@ class ApplicationApprovalProcessTest {
         assertThat(pi).hasPassed("Task_AdmitMember").isEnded();
         assertThat(reviewEvents).containsExactly("create", "complete", "create", "complete");
         verify(openReview, times(2)).notify(any()); // finding 11: UNDER_REVIEW again after the question
+        assertThat(funnel.milestones).containsExactly("SUBMITTED", "REFERENCE_RECEIVED", "REVIEW_OPENED", "MORE_INFORMATION_ASKED",
+                "REVIEW_OPENED", "APPROVED", "ENDED");
     }
 
     @Test
