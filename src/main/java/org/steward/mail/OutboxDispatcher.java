@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -35,6 +36,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -298,10 +300,28 @@ public class OutboxDispatcher {
         return sent.size();
     }
 
+    /**
+     * The one map of file types every message shares. MimeMessageHelper builds a new one for any message that is not
+     * JavaMailSenderImpl's own (ours wraps it to keep its Message-ID), reading mime.types from a jar each time: 5 %
+     * of the service's CPU under ApplicationFlowBenchmark.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap map = new ConfigurableMimeFileTypeMap();
+        map.afterPropertiesSet();
+        return map;
+    }
+
     private MimeMessage toMimeMessage(Row row) throws MessagingException {
         MimeMessage message = new OutboxMimeMessage(mailSender.createMimeMessage(),
                 row.messageId() != null ? row.messageId() : "<outbox-" + row.id() + "@steward>");
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name()) {
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FILE_TYPES;
+            }
+        };
         helper.setFrom(properties.mail().from());
         helper.setTo(row.recipient());
         helper.setSubject(row.subject());

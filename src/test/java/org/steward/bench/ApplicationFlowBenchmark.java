@@ -54,7 +54,7 @@ class ApplicationFlowBenchmark {
 
             TestSmtp.server().purgeEmailFromAllMailboxes();
             try (StewardProcess steward = StewardProcess.start("bench-a", TestSmtp.PORT,
-                    Map.of("spring.datasource.url", db.jdbcUrl()), "-Xmx1g").awaitReady(Duration.ofMinutes(5));
+                    Map.of("spring.datasource.url", db.jdbcUrl()), jvmOptions()).awaitReady(Duration.ofMinutes(5));
                  MailIndex mail = new MailIndex(TestSmtp.server())) {
                 long heapAfterStart = steward.heapUsedMb();
                 ClusterClient http = new ClusterClient(() -> List.of(steward.baseUrl()));
@@ -91,6 +91,16 @@ class ApplicationFlowBenchmark {
                 System.out.printf("BENCH ratio steward / bare engine %.0f %% (target at least 50 %%)%n%n", 100 * steady / bare.rate());
             }
         }
+    }
+
+    /** -Xmx1g, plus -Dbench.steward-jvm-options (space-separated), e.g. a flight recording to find where the time goes. */
+    private static String[] jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getProperty("bench.steward-jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options.toArray(String[]::new);
     }
 
     private record BareResult(double rate, long p50, long p95) {
