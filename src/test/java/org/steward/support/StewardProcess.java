@@ -74,10 +74,17 @@ public final class StewardProcess implements AutoCloseable {
         }
     }
 
-    /** The test JVM's class path, every entry absolute and none empty. */
+    /**
+     * The test JVM's class path, every entry absolute and none empty, without the browser and container test tools:
+     * Selenium brings an OpenTelemetry SDK, which Spring Boot and the MySQL driver would switch on in the service
+     * (a span per statement, a log exporter thread), so the service measured would not be the one deployed.
+     */
+    private static final List<String> TEST_TOOLS = List.of("/io/opentelemetry/", "/org/seleniumhq/", "/org/testcontainers/");
+
     private static String classPath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !entry.equals("."))
+                .filter(entry -> TEST_TOOLS.stream().noneMatch(tool -> entry.replace('\\', '/').contains(tool)))
                 .map(entry -> Paths.get(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
