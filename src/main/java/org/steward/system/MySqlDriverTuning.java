@@ -20,7 +20,7 @@ class MySqlDriverTuning implements BeanPostProcessor {
     static final Map<String, String> SETTINGS = Map.of(
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "500",
-            "prepStmtCacheSqlLimit", "4096",
+            "prepStmtCacheSqlLimit", "16384",
             "useLocalSessionState", "true",
             "cacheServerConfiguration", "true",
             "elideSetAutoCommits", "true",
