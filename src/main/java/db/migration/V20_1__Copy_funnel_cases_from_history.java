@@ -33,6 +33,7 @@ public class V20_1__Copy_funnel_cases_from_history extends BaseJavaMigration {
                  'EndEvent_ReferenceExpired', 'Task_ReviewApplication', 'Task_RequestMoreInformation', 'Task_AdmitMember',
                  'Task_SendRejection', 'Task_DiscardUnconfirmedApplication')
             WHERE p.PROC_DEF_KEY_ = 'ApplicationApprovalProcess'
+              AND NOT EXISTS (SELECT 1 FROM application_funnel_case f WHERE f.process_instance_id = p.ID_)
             GROUP BY p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_, p.DURATION_""";
 
     @Override
