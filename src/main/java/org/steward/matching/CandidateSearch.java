@@ -1,71 +1,69 @@
 package org.steward.matching;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.steward.members.MemberStatus;
-import org.steward.members.Members;
-import org.steward.members.Profile;
-import org.steward.members.Profiles;
 import org.steward.privacy.ProcessingRestrictions;
 
 /**
- * MAT-1: who may be proposed for a request, and in which order. The database filters first, on matching's own
- * tables: mentors only, with capacity left (active matches counted), never the entrepreneur, never a mentor
- * who declined this entrepreneur before. The survivors are read in chunks of {@value #CHUNK} by id; each chunk
- * is narrowed to active members (DSR-6) whom the one do-not-process check allows (DSR-8), their profiles come
- * from the members API in one query, and only the best {@code limit} scores are kept in memory. Each chunk's API calls
- * run in a read-only transaction of their own, so the profiles read (JPA entities) are let go chunk by chunk instead
- * of piling up in the caller's persistence context, where every later query would flush-check them all
- * (MatchRankingBenchmark: quadratic at 100,000 mentors).
+ * MAT-1: who may be proposed for a request, and in which order. One query reads every mentor's scoring inputs from
+ * match_profile (kept there by {@link ScoringInputs}): mentors only, active members (DSR-6), with capacity, never the
+ * entrepreneur, with a profile. Three small sets, each one query, rule out the rest as the rows stream by: mentors
+ * whom the one do-not-process check flags (DSR-8, asked of its owner), mentors who declined this entrepreneur before,
+ * and mentors whose active matches use all their capacity. Each survivor is scored and only the best {@code limit}
+ * are kept in memory. On MySQL/MariaDB the rows stream (the server sends while we score), elsewhere they come in one
+ * result; either way no entity is loaded and no query runs per mentor (MatchRankingBenchmark).
  */
 @Component
 class CandidateSearch {
 
-    static final int CHUNK = 1000;
-
-    private static final String PREFILTER = """
-            SELECT member_id, subject_id, capacity, time_zone, active FROM (
-                SELECT p.member_id, p.subject_id, p.capacity, p.time_zone,
-                       (SELECT COUNT(*) FROM mentor_match mm WHERE mm.mentor_member_id = p.member_id AND mm.status = 'ACTIVE') AS active
-                FROM match_profile p
-                WHERE p.kind = 'MENTOR' AND p.member_id > :after AND p.member_id <> :entrepreneur AND p.capacity > 0
-                  AND NOT EXISTS (SELECT 1 FROM match_attempt a JOIN match_request r ON r.id = a.request_id
-                                  WHERE a.mentor_member_id = p.member_id AND r.entrepreneur_member_id = :entrepreneur
-                                    AND a.status = 'DECLINED')
-                  %s
-            ) c WHERE c.capacity > c.active ORDER BY member_id LIMIT %d""";
+    private static final String MENTORS = """
+            SELECT member_id, subject_id, capacity, time_zone, industry, expertise, languages, city, postal_code
+            FROM match_profile
+            WHERE kind = 'MENTOR' AND member_active = TRUE AND capacity > 0 AND industry IS NOT NULL AND member_id <> ?""";
+    private static final String ACTIVE_MATCHES = """
+            SELECT mentor_member_id, COUNT(*) AS active FROM mentor_match WHERE status = 'ACTIVE' %s GROUP BY mentor_member_id""";
+    private static final String DECLINED = """
+            SELECT DISTINCT a.mentor_member_id FROM match_attempt a JOIN match_request r ON r.id = a.request_id
+            WHERE r.entrepreneur_member_id = :entrepreneur AND a.status = 'DECLINED' %s""";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Members members;
-    private final Profiles profiles;
     private final ProcessingRestrictions restrictions;
-    private final TransactionTemplate perChunk;
 
-    CandidateSearch(NamedParameterJdbcTemplate jdbc, Members members, Profiles profiles, ProcessingRestrictions restrictions,
-                    PlatformTransactionManager transactions) {
+    CandidateSearch(NamedParameterJdbcTemplate jdbc, ProcessingRestrictions restrictions) {
         this.jdbc = jdbc;
-        this.members = members;
-        this.profiles = profiles;
         this.restrictions = restrictions;
-        this.perChunk = new TransactionTemplate(transactions);
-        this.perChunk.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.perChunk.setReadOnly(true);
     }
 
-    private record Row(long memberId, long subjectId, int capacity, String timeZone, int active) {
+    /** What rules a mentor out besides the query's own conditions. */
+    private record Exclusions(Set<Long> flaggedSubjects, Set<Long> declinedMentors, Map<Long, Integer> activeMatches) {
+
+        /** The mentor's active matches, or -1 when they may not be proposed. */
+        int activeOrExcluded(long memberId, long subjectId, int capacity) {
+            if (flaggedSubjects.contains(subjectId) || declinedMentors.contains(memberId)) {
+                return -1;
+            }
+            int active = activeMatches.getOrDefault(memberId, 0);
+            return capacity > active ? active : -1;
+        }
     }
 
     /** The best {@code limit} candidates, best first (ties: lower member id first). */
@@ -74,64 +72,87 @@ class CandidateSearch {
         Comparator<CandidateScore> better = Comparator.comparing(CandidateScore::total)
                 .thenComparing(CandidateScore::mentorId, Comparator.reverseOrder());
         PriorityQueue<CandidateScore> best = new PriorityQueue<>(better); // the worst of the best on top
-        long after = 0;
-        while (true) {
-            List<Row> chunk = prefilter(entrepreneurId, after, null);
-            if (chunk.isEmpty()) {
-                break;
-            }
-            for (MatchScorer.Mentor mentor : eligible(chunk)) {
-                best.add(scorer.score(seeker, mentor));
+        Exclusions exclusions = new Exclusions(restrictions.flaggedSubjects(), declined(entrepreneurId, null), activeMatches(null));
+        // Once the list is full, a mentor who cannot reach its worst total is not compared word by word, and one
+        // who does not reach it gets no breakdown.
+        mentors(entrepreneurId, null, exclusions, mentor -> scorer.mayReach(seeker, mentor, floor(best, limit)), mentor -> {
+            CandidateScore score = scorer.scoreReaching(seeker, mentor, floor(best, limit));
+            if (score != null) {
+                best.add(score);
                 if (best.size() > limit) {
                     best.poll();
                 }
             }
-            after = chunk.get(chunk.size() - 1).memberId();
-            if (chunk.size() < CHUNK) {
-                break;
-            }
-        }
+        });
         List<CandidateScore> ranked = new ArrayList<>(best);
         ranked.sort(better.reversed());
         return ranked;
     }
 
-    /** Whether this mentor may be asked now for this entrepreneur (the same rules as the ranking), with their score input. */
+    /** The worst total the list keeps once it is full; null before. */
+    private static BigDecimal floor(PriorityQueue<CandidateScore> best, int limit) {
+        return best.size() < limit ? null : best.peek().total();
+    }
+
+    /** Whether this mentor may be asked now for this entrepreneur: the same rules as the ranking. */
     @Transactional(readOnly = true)
     boolean eligible(long mentorId, long entrepreneurId) {
-        return !eligible(prefilter(entrepreneurId, 0, mentorId)).isEmpty();
-    }
-
-    private List<Row> prefilter(long entrepreneurId, long after, Long only) {
-        MapSqlParameterSource params = new MapSqlParameterSource("after", after).addValue("entrepreneur", entrepreneurId);
-        String extra = "";
-        if (only != null) {
-            extra = "AND p.member_id = :only";
-            params.addValue("only", only);
+        List<Long> subject = jdbc.queryForList("SELECT subject_id FROM match_profile WHERE member_id = :member",
+                new MapSqlParameterSource("member", mentorId), Long.class);
+        if (subject.isEmpty()) {
+            return false;
         }
-        return jdbc.query(PREFILTER.formatted(extra, CHUNK), params, (rs, i) -> new Row(rs.getLong("member_id"),
-                rs.getLong("subject_id"), rs.getInt("capacity"), rs.getString("time_zone"), rs.getInt("active")));
+        Set<Long> flagged = restrictions.mayProcess(subject.get(0)) ? Set.of() : Set.of(subject.get(0));
+        Exclusions exclusions = new Exclusions(flagged, declined(entrepreneurId, mentorId), activeMatches(mentorId));
+        boolean[] found = {false};
+        mentors(entrepreneurId, mentorId, exclusions, mentor -> true, mentor -> found[0] = true);
+        return found[0];
     }
 
-    /** Active (DSR-6), processable (DSR-8) mentors of a chunk, with their profiles: three queries per chunk. */
-    private List<MatchScorer.Mentor> eligible(List<Row> chunk) {
-        return perChunk.execute(status -> eligibleInChunk(chunk));
+    private Set<Long> declined(long entrepreneurId, Long only) {
+        MapSqlParameterSource params = new MapSqlParameterSource("entrepreneur", entrepreneurId).addValue("only", only);
+        return new HashSet<>(jdbc.queryForList(DECLINED.formatted(only == null ? "" : "AND a.mentor_member_id = :only"), params, Long.class));
     }
 
-    private List<MatchScorer.Mentor> eligibleInChunk(List<Row> chunk) {
-        List<Long> subjects = chunk.stream().map(Row::subjectId).toList();
-        Map<Long, MemberStatus> statuses = members.statusesOfSubjects(subjects);
-        List<Long> active = subjects.stream().filter(s -> statuses.get(s) == MemberStatus.ACTIVE).toList();
-        Set<Long> processable = new HashSet<>(restrictions.processable(active));
-        Map<Long, Profile> found = profiles.findAll(processable);
-        List<MatchScorer.Mentor> mentors = new ArrayList<>();
-        for (Row row : chunk) {
-            Profile p = found.get(row.subjectId());
-            if (p != null && processable.contains(row.subjectId())) {
-                mentors.add(new MatchScorer.Mentor(row.memberId(), p.industry(), p.expertise(), p.languages(), p.city(),
-                        p.postalCode(), row.timeZone(), row.capacity(), row.active()));
+    private Map<Long, Integer> activeMatches(Long only) {
+        Map<Long, Integer> active = new HashMap<>();
+        jdbc.query(ACTIVE_MATCHES.formatted(only == null ? "" : "AND mentor_member_id = :only"), new MapSqlParameterSource("only", only),
+                (RowCallbackHandler) rs -> active.put(rs.getLong(1), rs.getInt(2)));
+        return active;
+    }
+
+    /**
+     * Every mentor the rules allow (or only the one named), handed over as the rows arrive; {@code worthReading} sees
+     * the mentor without their expertise first, which is read only for those it lets through.
+     */
+    private void mentors(long entrepreneurId, Long only, Exclusions exclusions, Predicate<MatchScorer.Mentor> worthReading,
+                         Consumer<MatchScorer.Mentor> each) {
+        String sql = only == null ? MENTORS : MENTORS + " AND member_id = ?";
+        jdbc.getJdbcOperations().query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            if (streams(connection)) {
+                statement.setFetchSize(Integer.MIN_VALUE); // Connector/J: row by row instead of the whole result first
             }
-        }
-        return mentors;
+            statement.setLong(1, entrepreneurId);
+            if (only != null) {
+                statement.setLong(2, only);
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            long memberId = rs.getLong(1);
+            int capacity = rs.getInt(3);
+            int active = exclusions.activeOrExcluded(memberId, rs.getLong(2), capacity);
+            if (active >= 0) {
+                MatchScorer.Mentor mentor = new MatchScorer.Mentor(memberId, rs.getString(5), null, rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(4), capacity, active);
+                if (worthReading.test(mentor)) {
+                    each.accept(mentor.withExpertise(rs.getString(6)));
+                }
+            }
+        });
+    }
+
+    private static boolean streams(Connection connection) throws SQLException {
+        return connection.getMetaData().getDriverName().contains("MySQL");
     }
 }
