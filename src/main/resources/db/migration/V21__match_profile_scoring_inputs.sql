@@ -24,3 +24,5 @@ UPDATE match_profile SET
 
 -- Ranking counts every mentor's active matches in one query: by status first, so closed matches are not read.
 CREATE INDEX ix_mentor_match_status ON mentor_match (status, mentor_member_id);
+-- Ranking lists the mentors' industries and reads the mentors of the best-scoring ones first (CandidateSearch).
+CREATE INDEX ix_match_profile_industry ON match_profile (kind, industry);

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ final class MatchScorer {
     private final Map<Place, Points> locationPoints = new HashMap<>();
     private final Map<Long, Points> capacityPoints = new HashMap<>();
     private final long bestExpertise;
+    private final long bestOfTheRest;
     private BigDecimal lastFloor;
     private long lastFloorThousandths;
 
@@ -67,8 +69,9 @@ final class MatchScorer {
     MatchScorer(MatchingProperties.Weights weights, Instant at) {
         this.weights = weights;
         this.at = at;
-        // The most expertise can add: a cosine is at most 1, and no points is 0 whatever the sign of the weight.
-        this.bestExpertise = Math.max(0, Points.of(points(weights.expertise(), 1)).thousandths());
+        // The most a criterion can add: its score is at most 1, and no points is 0 whatever the sign of the weight.
+        this.bestExpertise = best(weights.expertise());
+        this.bestOfTheRest = bestExpertise + best(weights.language()) + best(weights.location()) + best(weights.capacity());
     }
 
     CandidateScore score(Seeker seeker, Mentor mentor) {
@@ -115,6 +118,10 @@ final class MatchScorer {
         return best >= thousandths(floor);
     }
 
+    private static long best(double weight) {
+        return Math.max(0, Points.of(points(weight, 1)).thousandths());
+    }
+
     /** A total in thousandths, rounded up (totals have three places; the floor is one), remembered for the same floor. */
     private long thousandths(BigDecimal floor) {
         if (floor != lastFloor) {
@@ -124,11 +131,63 @@ final class MatchScorer {
         return lastFloorThousandths;
     }
 
+    /**
+     * Whether a mentor of this industry can reach {@code floor} with full points on every other criterion: a ranking
+     * reads the mentors of the best-scoring industries first and stops before those who cannot.
+     */
+    boolean mayReachWithIndustry(Seeker seeker, String industry, BigDecimal floor) {
+        prepare(seeker);
+        return industryPoints(seeker, industry).thousandths() + bestOfTheRest >= thousandths(floor);
+    }
+
+    /**
+     * What a mentor of this industry must speak to reach {@code floor} at all (null floor: nothing), given full points on
+     * location, capacity and expertise: nothing, one of the seeker's languages, or the preferred one. A ranking turns
+     * it into a condition on the languages column, so SQL leaves out who could not make the list anyway.
+     */
+    Languages languagesNeeded(Seeker seeker, String industry, BigDecimal floor) {
+        if (floor == null || weights.language() <= 0) {
+            return Languages.none();
+        }
+        prepare(seeker);
+        long rest = industryPoints(seeker, industry).thousandths() + best(weights.location()) + best(weights.capacity()) + bestExpertise;
+        long needed = thousandths(floor);
+        if (rest >= needed) {
+            return Languages.none();
+        }
+        List<String> preferred = seeker.preferredLanguage() == null || normal(seeker.preferredLanguage()).isEmpty()
+                ? List.of() : List.of(normal(seeker.preferredLanguage()));
+        if (rest + Points.of(points(weights.language(), 0.5)).thousandths() >= needed) {
+            List<String> any = new ArrayList<>(preferred);
+            any.addAll(languages(seeker.languages()));
+            return new Languages(true, any.stream().distinct().toList());
+        }
+        return new Languages(true, preferred);
+    }
+
+    /** Whether a mentor must speak one of {@code anyOf} (lower case, as {@link #languages} gives them) to be worth reading. */
+    record Languages(boolean required, List<String> anyOf) {
+
+        static Languages none() {
+            return new Languages(false, List.of());
+        }
+    }
+
+    /** This industry's points for the seeker, in thousandths: what orders the industries a ranking reads. */
+    long industryThousandths(Seeker seeker, String industry) {
+        prepare(seeker);
+        return industryPoints(seeker, industry).thousandths();
+    }
+
     private Points industryPoints(Seeker seeker, Mentor mentor) {
-        Points p = industryPoints.get(mentor.industry());
+        return industryPoints(seeker, mentor.industry());
+    }
+
+    private Points industryPoints(Seeker seeker, String industry) {
+        Points p = industryPoints.get(industry);
         if (p == null) {
-            p = Points.of(points(weights.industry(), industry(seeker, mentor)));
-            industryPoints.put(mentor.industry(), p);
+            p = Points.of(points(weights.industry(), industry(seeker, industry)));
+            industryPoints.put(industry, p);
         }
         return p;
     }
@@ -175,11 +234,15 @@ final class MatchScorer {
     }
 
     static double industry(Seeker seeker, Mentor mentor) {
-        if (seeker.industry() != null && mentor.industry() != null && !seeker.industry().isBlank()
-                && seeker.industry().trim().equalsIgnoreCase(mentor.industry().trim())) {
+        return industry(seeker, mentor.industry());
+    }
+
+    static double industry(Seeker seeker, String industry) {
+        if (seeker.industry() != null && industry != null && !seeker.industry().isBlank()
+                && seeker.industry().trim().equalsIgnoreCase(industry.trim())) {
             return 1;
         }
-        return TextSimilarity.jaccard(seeker.industry(), mentor.industry());
+        return TextSimilarity.jaccard(seeker.industry(), industry);
     }
 
     static double language(Seeker seeker, Mentor mentor) {
