@@ -21,8 +21,9 @@ import org.steward.system.validation.PlainTextValidator;
 
 /**
  * A member's matching profile (MAT-1): what they told us on their application (industry, expertise,
- * languages, place, years of experience; kept once, in the members module, read and edited through its
- * API) and what only matching needs (mentor capacity, time zone), kept in match_profile from admission on.
+ * languages, place, years of experience; kept in the members module, read and edited through its
+ * API) and what only matching needs (mentor capacity, time zone), kept in match_profile from admission on,
+ * with a copy of the fields the scorer reads ({@link ScoringInputs}).
  */
 @Service
 public class MatchProfiles {
@@ -57,10 +58,13 @@ public class MatchProfiles {
         if (profile.isEmpty() || profile.get().kind() == null || exists(admitted.memberId())) {
             return;
         }
+        // With the scoring inputs copied from the profile (ScoringInputs keeps them up to date from here on).
         jdbc.update("""
-                INSERT INTO match_profile (member_id, subject_id, kind, capacity, time_zone, created_at, updated_at)
-                VALUES (:member, :subject, :kind, :capacity, NULL, :now, :now)""",
-                new MapSqlParameterSource("member", admitted.memberId()).addValue("subject", admitted.subjectId())
+                INSERT INTO match_profile (member_id, subject_id, kind, capacity, time_zone, created_at, updated_at,
+                                           industry, expertise, languages, city, postal_code, member_active)
+                VALUES (:member, :subject, :kind, :capacity, NULL, :now, :now,
+                        :industry, :expertise, :languages, :city, :postalCode, TRUE)""",
+                ScoringInputs.copied(profile.get()).addValue("member", admitted.memberId()).addValue("subject", admitted.subjectId())
                         .addValue("kind", profile.get().kind().name()).addValue("capacity", settings.defaultCapacity())
                         .addValue("now", clock.stamp()));
     }

@@ -17,7 +17,8 @@ import org.steward.privacy.PersonalDataPlace;
 
 /**
  * Matching's entry in the register of personal data (issue 12): a member's matching profile (time zone,
- * capacity), their requests (the need they wrote), the asks they received, their matches with the introductions,
+ * capacity, and the copy of their profile's industry, expertise, languages, city and postal code that ranking reads),
+ * their requests (the need they wrote), the asks they received, their matches with the introductions,
  * check-ins and feedback (free text). Export lists it all (DSR-9); erasure deletes it, with every match the person
  * was part of, and ends their running request and match cases (DSR-7).
  */
@@ -42,7 +43,8 @@ class MatchingPersonalData implements PersonalDataPlace {
 
     @Override
     public Map<String, Set<String>> personalColumns() {
-        return Map.of("match_profile", Set.of("time_zone"),
+        // match_profile's industry to postal_code: the copy of the profile fields the scorer reads (ScoringInputs).
+        return Map.of("match_profile", Set.of("time_zone", "industry", "expertise", "languages", "city", "postal_code"),
                 "match_request", Set.of("need", "language"),
                 "match_check_in", Set.of("comment"),
                 "match_feedback", Set.of("comment"));
@@ -68,8 +70,8 @@ class MatchingPersonalData implements PersonalDataPlace {
         Optional<Long> member = members.memberIdOf(subjectId);
         member.ifPresent(memberId -> {
             MapSqlParameterSource p = new MapSqlParameterSource("member", memberId);
-            rows.addAll(jdbc.queryForList("SELECT 'match_profile' AS place, kind, capacity, time_zone, updated_at FROM match_profile "
-                    + "WHERE member_id = :member", p));
+            rows.addAll(jdbc.queryForList("SELECT 'match_profile' AS place, kind, capacity, time_zone, industry, expertise, languages, "
+                    + "city, postal_code, member_active, updated_at FROM match_profile WHERE member_id = :member", p));
             rows.addAll(jdbc.queryForList("SELECT 'match_request' AS place, id, need, language, status, requested_at, closed_at "
                     + "FROM match_request WHERE entrepreneur_member_id = :member ORDER BY id", p));
             rows.addAll(jdbc.queryForList("SELECT 'match_attempt' AS place, id, request_id, status, asked_at, answered_at "

@@ -151,10 +151,14 @@ public class Members {
         get(memberId).changeOrganisation(organisationId);
     }
 
-    /** DSR-6: a deactivated member comes back within the retention period and is contactable again. */
+    /** DSR-6: a deactivated member comes back within the retention period and is contactable again ({@link MemberReactivated}). */
     @Transactional
     public void reactivate(long memberId) {
-        get(memberId).reactivate();
+        Member member = get(memberId);
+        if (member.getStatus() != MemberStatus.ACTIVE) {
+            member.reactivate();
+            events.publishEvent(new MemberReactivated(memberId));
+        }
     }
 
     /** DSR-6: past retention; the row (ids, status, dates) stays if whoever anonymised the person kept it. */

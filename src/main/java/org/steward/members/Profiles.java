@@ -3,6 +3,7 @@ package org.steward.members;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,19 +16,23 @@ public class Profiles {
     private final MemberProfileRepository profiles;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Profiles(MemberProfileRepository profiles, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Profiles(MemberProfileRepository profiles, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, Clock clock,
+             ApplicationEventPublisher events) {
         this.profiles = profiles;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Stores what the person told us, replacing what they told us before. */
+    /** Stores what the person told us, replacing what they told us before, and tells the others ({@link ProfileRecorded}). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long subjectId, Profile profile) {
         MemberProfile stored = profiles.findById(subjectId).orElseGet(() -> new MemberProfile(subjectId));
         stored.replace(profile, clock.instant());
         profiles.save(stored);
+        events.publishEvent(new ProfileRecorded(subjectId, stored.toProfile()));
     }
 
     @Transactional(readOnly = true)

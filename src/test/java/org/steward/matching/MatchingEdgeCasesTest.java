@@ -170,6 +170,51 @@ class MatchingEdgeCasesTest extends MatchingIntegrationTest {
         }
     }
 
+    /**
+     * Ranking reads matching's copy of the scoring inputs: it must follow what members do after admission. A mentor
+     * who leaves and comes back (DSR-6) is proposed again; one who edits their profile towards the need is ranked on
+     * the new profile, and one who edits away from it no longer scores on the old one.
+     */
+    @Test
+    void ranking_followsAReactivatedMentor_andEditedProfiles() {
+        String backEmail = uniqueEmail("bo");
+        long back = admit(mentor("Bo Returns " + marker, backEmail, "+49 30 555 1030"));
+        String editedEmail = uniqueEmail("ed");
+        long edited = admit(new Applicant("MENTOR", "Ed Edits " + marker, editedEmail, "+49 30 555 1031", "34117", "Kassel",
+                "Car repair", "Engines and gearboxes", null, List.of("Turkish"), null));
+        String awayEmail = uniqueEmail("al");
+        long away = admit(mentor("Al Leaves The Field " + marker, awayEmail, "+49 30 555 1032"));
+        long entrepreneur = admit(entrepreneur("Uma Founder " + marker, uniqueEmail("uma"), "+351 21 555 1033", null));
+
+        assertThat(browser.postJson("/api/members/" + back + "/deactivation", "", "priya").statusCode()).isEqualTo(202);
+        runDueJobs();
+        String reactivation = link(mail(backEmail, "Your membership has been deactivated"), "/links/reactivation/");
+        browser.get(reactivation);
+        assertThat(browser.postForm(reactivation, Map.of()).body()).contains("Welcome back");
+        runDueJobs();
+        editProfile(editedEmail, industry(), "Proofing and oven lines " + marker + " sourdough logistics at scale", "English");
+        editProfile(awayEmail, "Car repair", "Engines and gearboxes", "Turkish");
+
+        long requestId = staffRequest(entrepreneur, "Proofing and oven lines " + marker + " sourdough logistics at scale", "English");
+        runDueJobs();
+        List<Long> ranked = jdbc.queryForList("SELECT mentor_member_id FROM match_candidate WHERE request_id = ? ORDER BY ranking",
+                Long.class, requestId);
+        assertThat(ranked).startsWith(back, edited);
+        assertThat(jdbc.queryForObject("SELECT industry_points FROM match_candidate WHERE request_id = ? AND mentor_member_id = ?",
+                java.math.BigDecimal.class, requestId, edited)).isEqualByComparingTo("2");
+        assertThat(jdbc.queryForList("SELECT total_points FROM match_candidate WHERE request_id = ? AND mentor_member_id = ?",
+                java.math.BigDecimal.class, requestId, away)).allSatisfy(total -> assertThat(total).isLessThan(new java.math.BigDecimal("3")));
+    }
+
+    /** The member changes their profile through the link in their welcome mail (MAT-1). */
+    private void editProfile(String email, String industry, String expertise, String languages) {
+        String profileLink = link(mail(email, "Welcome to the community"), "/links/match-profile/");
+        browser.get(profileLink);
+        HttpResponse<String> saved = browser.postForm(profileLink, Map.of("industry", industry, "expertise", expertise,
+                "languages", languages, "city", "Hamburg", "postalCode", "20095", "capacity", "2"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
     private void flag(long memberId, String reason, Instant liftedAt) {
         long subject = jdbc.queryForObject("SELECT subject_id FROM member WHERE id = ?", Long.class, memberId);
         jdbc.update("INSERT INTO processing_restriction (subject_id, request_id, reason, flagged_at, lifted_at) VALUES (?, 0, ?, ?, ?)",

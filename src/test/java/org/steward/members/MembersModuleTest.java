@@ -13,6 +13,7 @@ class MembersModuleTest {
                 .dependsOnlyOn("subjects", "system", "privacy")
                 .keepsEntitiesAndRepositoriesInternal()
                 .exposesOnly(Members.class, Profiles.class, Profile.class, MemberKind.class, MemberStatus.class,
-                        MemberContact.class, MemberView.class, MemberDeactivated.class, MemberAdmitted.class);
+                        MemberContact.class, MemberView.class, MemberDeactivated.class, MemberAdmitted.class, MemberReactivated.class,
+                        ProfileRecorded.class);
     }
 }

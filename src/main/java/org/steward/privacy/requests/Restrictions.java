@@ -45,6 +45,13 @@ class Restrictions implements ProcessingRestrictions {
         return subjectIds.stream().filter(id -> !flagged.contains(id)).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> flaggedSubjects() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT subject_id FROM processing_restriction WHERE lifted_at IS NULL",
+                new MapSqlParameterSource(), Long.class));
+    }
+
     /** DSR-8: the officer lifts the flag this request set (the dispute ended); false if none was open. */
     @Transactional
     public boolean lift(long requestId) {
