@@ -5,7 +5,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -48,7 +47,7 @@ public class ApplyPage extends Page {
     public ApplyPage submit() {
         WebElement form = driver.findElement(By.cssSelector("main form"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting().until(ExpectedConditions.stalenessOf(form));
+        waitUntilGone(form);
         waitFor(By.tagName("main"));
         return this;
     }

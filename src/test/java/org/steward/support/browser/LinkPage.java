@@ -5,7 +5,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -63,7 +62,7 @@ public class LinkPage extends Page {
     public LinkPage submit() {
         WebElement form = waitFor(By.cssSelector("main form"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting().until(ExpectedConditions.stalenessOf(form));
+        waitUntilGone(form);
         waitFor(By.tagName("main"));
         return this;
     }

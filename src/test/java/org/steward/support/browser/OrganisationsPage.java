@@ -5,7 +5,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The member-organisation register for staff (/staff/organisations): the list, the add/edit form
@@ -95,7 +94,7 @@ public class OrganisationsPage extends Page {
     private void click(WebElement element) {
         WebElement main = driver.findElement(By.tagName("main"));
         element.click();
-        waiting().until(ExpectedConditions.stalenessOf(main));
+        waitUntilGone(main);
         waitFor(By.cssSelector("main h1"));
     }
 }

@@ -38,6 +38,24 @@ public abstract class Page {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Waits until {@code element} has left the page (the next page replaced it). Selenium's stalenessOf counts only a
+     * stale-element answer; Chromium 156 sometimes answers "Node with given id does not belong to the document"
+     * for the same state, which stalenessOf throws on, so any such answer counts as gone here.
+     */
+    protected void waitUntilGone(WebElement element) {
+        waiting().until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            }
+        });
+    }
+
     protected WebElement waitForClickable(By locator) {
         return waiting().until(ExpectedConditions.elementToBeClickable(locator));
     }
