@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ApplicationFunnel {
 
-    static final String PROCESS = "ApplicationApprovalProcess";
     static final List<String> HEADER = List.of("application", "submitted_at", "references_received", "references_expired",
             "references_complete", "more_information_asked", "outcome", "ended_at", "duration_hours");
     private static final int CHUNK = 1000;

@@ -31,7 +31,8 @@ public class ApplicationFunnelMilestones {
     public void reached(DelegateExecution execution, String milestone) {
         String instance = execution.getProcessInstanceId();
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-        switch (Milestone.valueOf(milestone.toUpperCase(Locale.ROOT))) {
+        Milestone reached = Milestone.valueOf(milestone.toUpperCase(Locale.ROOT));
+        switch (reached) {
             case SUBMITTED -> jdbc.update("INSERT INTO application_funnel_case (process_instance_id, business_key, submitted_at) "
                     + "VALUES (?, ?, ?)", instance, execution.getProcessBusinessKey(), now);
             case REFERENCE_RECEIVED -> add("references_received", instance);
@@ -39,7 +40,7 @@ public class ApplicationFunnelMilestones {
             case REVIEW_OPENED -> add("reviews_opened", instance);
             case MORE_INFORMATION_ASKED -> add("more_information", instance);
             case APPROVED, REJECTED, DISCARDED -> jdbc.update("UPDATE application_funnel_case SET outcome = ? "
-                    + "WHERE process_instance_id = ?", milestone.toUpperCase(Locale.ROOT), instance);
+                    + "WHERE process_instance_id = ?", reached.name(), instance);
             case ENDED -> ended(instance, now);
         }
     }

@@ -35,7 +35,7 @@ class CaseListController {
         model.addAttribute("filter", filter);
         model.addAttribute("from", filter.period().fromText());
         model.addAttribute("to", filter.period().toText());
-        model.addAttribute("result", cases.find(filter));
+        model.addAttribute("result", cases.find(filter, processes));
         return "audit/index";
     }
 }
