@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,10 +46,13 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, String caseKey, String detail) {
-        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        // The head row's lock orders the chain: one statement reads the last link and takes the lock.
+        Map.Entry<String, Long> head = jdbc.queryForObject("SELECT last_hash, last_sequence FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+                (rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)));
+        String previous = Objects.requireNonNull(head).getKey();
+        long sequence = head.getValue() + 1;
         // Whole seconds: what MySQL stores with sendFractionalSeconds=false is exactly what was hashed.
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        long sequence = Objects.requireNonNull(jdbc.queryForObject("SELECT last_sequence + 1 FROM audit_chain_head WHERE id = 1", Long.class));
         String hash = hash(previous, sequence, at, actor, action, caseKey, detail);
         jdbc.update("INSERT INTO audit_entry (sequence_no, occurred_at, actor, action, case_key, detail, previous_hash, entry_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sequence, Timestamp.from(at), actor, action, caseKey, detail, previous, hash);

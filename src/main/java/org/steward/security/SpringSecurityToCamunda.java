@@ -26,11 +26,20 @@ public class SpringSecurityToCamunda extends ContainerBasedAuthenticationProvide
             return AuthenticationResult.unsuccessful();
         }
         String userId = authentication.getName();
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .toList();
         AuthenticationResult result = AuthenticationResult.successful(userId);
-        result.setGroups(groups);
+        result.setGroups(signedInThisRequest(request) ? StaffGroups.groupsOf(authentication)
+                : engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+        // Steward keeps no tenants: without this the engine asks the identity service for the user's (none) on every call.
+        result.setTenants(List.of());
         return result;
+    }
+
+    /**
+     * HTTP Basic requests (the stateless chains never read a session) were signed in from their credentials just now,
+     * groups included, so their authorities are current. A browser session's were read at sign-in: ask again, so a
+     * group taken away counts at once in Tasklist and Cockpit, not at the next sign-in.
+     */
+    private static boolean signedInThisRequest(HttpServletRequest request) {
+        return StaffRequests.isEngineRest(request) || StaffRequests.carriesBasicCredentials(request);
     }
 }

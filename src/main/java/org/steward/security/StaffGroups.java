@@ -20,6 +20,15 @@ public final class StaffGroups {
         return "GROUP_" + groupId;
     }
 
+    /** The Camunda groups an authentication's authorities name (the inverse of {@link #authority}). */
+    public static List<String> groupsOf(org.springframework.security.core.Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .filter(name -> name.startsWith("GROUP_"))
+                .map(name -> name.substring("GROUP_".length()))
+                .toList();
+    }
+
     private StaffGroups() {
     }
 }

@@ -44,6 +44,7 @@ public class StaffTasks {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
+    private final java.util.Map<String, String> processKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     StaffTasks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                IdentityService identityService, TaskForms forms, StagedInputRepository staged, ObjectMapper json, Clock clock,
@@ -198,7 +199,12 @@ public class StaffTasks {
         }
     }
 
+    /** The user's groups: those the engine was told for this call (Tasklist, /engine-rest, {@link #complete}), else asked for. */
     private List<String> groupsOf(String user) {
+        org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+        if (current != null && user.equals(current.getUserId()) && current.getGroupIds() != null) {
+            return current.getGroupIds();
+        }
         return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
@@ -216,8 +222,9 @@ public class StaffTasks {
                 task.getCreateTime(), task.getDueDate());
     }
 
+    /** A definition's key never changes: asked once per definition, not on every task event. */
     String processKey(String processDefinitionId) {
-        return repositoryService.getProcessDefinition(processDefinitionId).getKey();
+        return processKeys.computeIfAbsent(processDefinitionId, id -> repositoryService.getProcessDefinition(id).getKey());
     }
 
     private TaskForm formOf(StaffTask task) {

@@ -89,6 +89,11 @@ public final class PrivateMariaDb implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "root", "");
     }
 
+    /** CPU time the server has used so far (zero once it is gone). */
+    public java.time.Duration cpuTime() {
+        return process == null ? java.time.Duration.ZERO : process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }

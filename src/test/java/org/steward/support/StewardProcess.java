@@ -146,26 +146,60 @@ public final class StewardProcess implements AutoCloseable {
         waitFor();
     }
 
-    /** Heap in use, as jcmd reports it after a full GC would be too invasive: "used" of GC.heap_info, in MB. */
-    public long heapUsedMb() {
+    /** CPU time the JVM has used so far, all its threads (JIT compiler and GC included). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * CPU time per kind of thread so far (Linux /proc; thread names with their numbers left out, e.g. "C2 CompilerThread",
+     * "http-nio-exec-"), in ms; empty where /proc is not there. Threads that ended are not in it.
+     */
+    public Map<String, Long> threadCpuMillis() {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        Path tasks = Paths.get("/proc", String.valueOf(pid()), "task");
+        long ticksPerSecond = 100; // USER_HZ, 100 on Linux
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip().replaceAll("[0-9]+", "").replaceAll("\\.+", ".");
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    byKind.merge(name, ticks * 1000 / ticksPerSecond, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byKind;
+    }
+
+    /** Runs {@code jcmd <pid> args...} and returns what it printed (e.g. JFR.start, GC.heap_info). */
+    public String jcmd(String... args) {
         try {
-            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(pid()), "GC.heap_info").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid())));
+            command.addAll(List.of(args));
+            Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(30, TimeUnit.SECONDS);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-            long usedK = 0;
-            // The first "used" figure of each heap line is the heap's total use (G1: "garbage-first heap ... used NK").
-            if (m.find()) {
-                usedK = Long.parseLong(m.group(1));
-            }
-            return usedK / 1024;
+            return out;
         } catch (IOException e) {
-            return -1;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return "";
         }
+    }
+
+    /** Heap in use, as jcmd reports it after a full GC would be too invasive: "used" of GC.heap_info, in MB. */
+    public long heapUsedMb() {
+        // The first "used" figure of each heap line is the heap's total use (G1: "garbage-first heap ... used NK").
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
     }
 
     public String logTail(int lines) {

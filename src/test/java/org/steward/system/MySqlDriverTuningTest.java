@@ -18,6 +18,7 @@ class MySqlDriverTuningTest {
             tuning.postProcessBeforeInitialization(pool, "dataSource");
             assertThat(pool.getDataSourceProperties()).containsEntry("cachePrepStmts", "true")
                     .containsEntry("useLocalSessionState", "true").containsEntry("openTelemetry", "DISABLED")
+                    .containsEntry("processEscapeCodesForPrepStmts", "false")
                     .containsEntry("maintainTimeStats", "true").doesNotContainKey("prepStmtCacheSize");
         }
     }

@@ -1,0 +1,81 @@
+package org.steward.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Issue 14: what the engine is told about the caller. An HTTP Basic request was signed in from its credentials a moment
+ * ago, so its groups come from that sign-in (no second query); a browser session's groups are asked for again, so a group
+ * taken away counts at once (need-to-know). Steward keeps no tenants.
+ */
+class SpringSecurityToCamundaTest {
+
+    private final ProcessEngine engine = mock(ProcessEngine.class, RETURNS_DEEP_STUBS);
+    private final SpringSecurityToCamunda provider = new SpringSecurityToCamunda();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anEngineRestRequest_takesItsGroupsFromTheSignInJustMade() {
+        signIn("peter", "GROUP_program-staff", "ROLE_USER");
+
+        AuthenticationResult result = provider.extractAuthenticatedUser(request("/engine-rest/task", true), engine);
+
+        assertThat(result.isAuthenticated()).isTrue();
+        assertThat(result.getAuthenticatedUser()).isEqualTo("peter");
+        assertThat(result.getGroups()).containsExactly("program-staff");
+        assertThat(result.getTenants()).isEmpty();
+        verify(engine, never()).getIdentityService();
+    }
+
+    @Test
+    void aSessionRequest_asksForTheGroupsAgain_soARemovedGroupCountsAtOnce() {
+        signIn("peter", "GROUP_program-staff", "GROUP_auditors");
+        Group auditors = mock(Group.class);
+        when(auditors.getId()).thenReturn("auditors");
+        when(engine.getIdentityService().createGroupQuery().groupMember("peter").list()).thenReturn(List.of(auditors));
+
+        AuthenticationResult result = provider.extractAuthenticatedUser(request("/camunda/api/engine/engine/default/task", false), engine);
+
+        assertThat(result.getGroups()).containsExactly("auditors");
+        assertThat(result.getTenants()).isEmpty();
+    }
+
+    @Test
+    void noSignIn_isNoCamundaUser() {
+        assertThat(provider.extractAuthenticatedUser(request("/engine-rest/task", true), engine).isAuthenticated()).isFalse();
+    }
+
+    private static void signIn(String user, String... authorities) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                java.util.Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList()));
+    }
+
+    private static MockHttpServletRequest request(String path, boolean basic) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setServletPath(path);
+        if (basic) {
+            request.addHeader("Authorization", "Basic cGV0ZXI6cGV0ZXI=");
+        }
+        return request;
+    }
+}
