@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -45,8 +44,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(userId, address);
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
+        List<GrantedAuthority> authorities = StaffGroups.memberships(identityService, userId).stream()
                 .map(StaffGroups::authority)
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,7 +27,7 @@ public class SpringSecurityToCamunda extends ContainerBasedAuthenticationProvide
         String userId = authentication.getName();
         AuthenticationResult result = AuthenticationResult.successful(userId);
         result.setGroups(signedInThisRequest(request) ? StaffGroups.groupsOf(authentication)
-                : engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+                : StaffGroups.memberships(engine.getIdentityService(), userId));
         // Steward keeps no tenants: without this the engine asks the identity service for the user's (none) on every call.
         result.setTenants(List.of());
         return result;

@@ -2,6 +2,11 @@ package org.steward.security;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /** The staff groups of AUD-1, kept in Camunda's identity service. */
 public final class StaffGroups {
 
@@ -15,18 +20,25 @@ public final class StaffGroups {
 
     public static final List<String> ALL = List.of(PROGRAM_STAFF, PRIVACY_OFFICERS, SECURITY_OFFICERS, AUDITORS, ADMINS);
 
+    private static final String AUTHORITY_PREFIX = "GROUP_";
+
     /** Spring Security authority for membership of a Camunda group. */
     public static String authority(String groupId) {
-        return "GROUP_" + groupId;
+        return AUTHORITY_PREFIX + groupId;
     }
 
     /** The Camunda groups an authentication's authorities name (the inverse of {@link #authority}). */
-    public static List<String> groupsOf(org.springframework.security.core.Authentication authentication) {
+    public static List<String> groupsOf(Authentication authentication) {
         return authentication.getAuthorities().stream()
-                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
-                .filter(name -> name.startsWith("GROUP_"))
-                .map(name -> name.substring("GROUP_".length()))
+                .map(GrantedAuthority::getAuthority)
+                .filter(name -> name.startsWith(AUTHORITY_PREFIX))
+                .map(name -> name.substring(AUTHORITY_PREFIX.length()))
                 .toList();
+    }
+
+    /** The ids of the groups the identity service has the user in now. */
+    public static List<String> memberships(IdentityService identity, String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     }
 
     private StaffGroups() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +45,7 @@ public class StaffTasks {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
-    private final java.util.Map<String, String> processKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     StaffTasks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                IdentityService identityService, TaskForms forms, StagedInputRepository staged, ObjectMapper json, Clock clock,
@@ -201,11 +202,11 @@ public class StaffTasks {
 
     /** The user's groups: those the engine was told for this call (Tasklist, /engine-rest, {@link #complete}), else asked for. */
     private List<String> groupsOf(String user) {
-        org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+        Authentication current = identityService.getCurrentAuthentication();
         if (current != null && user.equals(current.getUserId()) && current.getGroupIds() != null) {
             return current.getGroupIds();
         }
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return StaffGroups.memberships(identityService, user);
     }
 
     StaffTask describe(Task task) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
@@ -26,6 +25,7 @@ import org.steward.matching.MatchRequests;
 import org.steward.matching.NaiveMatchRanking;
 import org.steward.matching.ScoringInputsBackfill;
 import org.steward.support.IntegrationTest;
+import org.steward.support.RandomProfileText;
 
 /**
  * MAT-1 at scale, run on demand (see bench/README.md): N mentor profiles (default 100,000; 1 % deactivated, 1 %
@@ -76,6 +76,7 @@ class MatchRankingBenchmark extends IntegrationTest {
     private ApplicationContext context;
 
     private final Random random = new Random(12);
+    private final RandomProfileText text = new RandomProfileText(random, WORDS, LANGUAGES);
     private final Map<String, String> figures = new LinkedHashMap<>();
 
     @Test
@@ -161,7 +162,7 @@ class MatchRankingBenchmark extends IntegrationTest {
         for (int i = 0; i < subjects.size(); i++) {
             String[] place = PLACES[random.nextInt(PLACES.length)];
             rows.add(new Object[] {subjects.get(i), place[0], place[1], INDUSTRIES[random.nextInt(INDUSTRIES.length)],
-                    words(6 + random.nextInt(10)), languages(1 + random.nextInt(3)), now});
+                    text.words(6 + random.nextInt(10)), text.languages(1 + random.nextInt(3)), now});
             if (rows.size() == 5000 || i == subjects.size() - 1) {
                 jdbc.batchUpdate("""
                         INSERT INTO member_profile (subject_id, kind, postal_code, city, industry, expertise, languages, updated_at, version)
@@ -205,24 +206,10 @@ class MatchRankingBenchmark extends IntegrationTest {
         for (int i = 0; i < REQUESTS; i++) {
             jdbc.update("""
                     INSERT INTO match_request (entrepreneur_member_id, need, language, status, requested_by, requested_at)
-                    VALUES (?, ?, ?, 'SCORING', 'bench', ?)""", entrepreneur, "I need help with " + words(4 + random.nextInt(8)),
+                    VALUES (?, ?, ?, 'SCORING', 'bench', ?)""", entrepreneur, "I need help with " + text.words(4 + random.nextInt(8)),
                     LANGUAGES[random.nextInt(LANGUAGES.length)], now);
             ids.add(jdbc.queryForObject("SELECT MAX(id) FROM match_request", Long.class));
         }
         return ids;
-    }
-
-    private String words(int n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private String languages(int n) {
-        List<String> all = new ArrayList<>(Arrays.asList(LANGUAGES));
-        java.util.Collections.shuffle(all, random);
-        return String.join(",", all.subList(0, n));
     }
 }

@@ -6,9 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.steward.support.IntegrationTest;
+import org.steward.support.RandomProfileText;
 
 /**
  * MAT-1: the ranking (read model, industry by industry, pruned) proposes exactly the ten that scoring every mentor
@@ -43,6 +42,7 @@ class CandidateRankingTest extends IntegrationTest {
 
     private final String marker = "rk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final Random random = new Random(7);
+    private final RandomProfileText text = new RandomProfileText(random, WORDS, LANGUAGES);
 
     @AfterEach
     void removeTheRows() {
@@ -69,7 +69,7 @@ class CandidateRankingTest extends IntegrationTest {
         List<String[]> profiles = new ArrayList<>(); // industry, expertise, languages
         for (int i = 0; i < 400; i++) {
             String[] place = PLACES[random.nextInt(PLACES.length)];
-            String[] profile = {industries[random.nextInt(industries.length)], words(4 + random.nextInt(10)), languages(1 + random.nextInt(3))};
+            String[] profile = {industries[random.nextInt(industries.length)], text.words(4 + random.nextInt(10)), text.languages(1 + random.nextInt(3))};
             profiles.add(profile);
             mentors.add(insertMember("mentor" + i, "MENTOR", profile[0], profile[1], profile[2], place, 1 + random.nextInt(3)));
         }
@@ -97,7 +97,7 @@ class CandidateRankingTest extends IntegrationTest {
         int starsProposed = 0;
         for (long founder : List.of(sharing, partly, nobody)) {
             for (String language : List.of("English", "Portuguese", "French")) {
-                long request = insertRequest(founder, "I need help with " + words(3 + random.nextInt(6)), language);
+                long request = insertRequest(founder, "I need help with " + text.words(3 + random.nextInt(6)), language);
                 requests.scoreCandidates(request);
                 assertThat(ranked(request)).as("founder %d, %s", founder, language).hasSize(10).isEqualTo(naive.rank(request));
             }
@@ -169,19 +169,5 @@ class CandidateRankingTest extends IntegrationTest {
                 INSERT INTO match_request (entrepreneur_member_id, need, language, status, requested_by, requested_at)
                 VALUES (?, ?, ?, 'SCORING', 'test', ?)""", entrepreneur, need, language, Timestamp.from(Instant.now()));
         return jdbc.queryForObject("SELECT MAX(id) FROM match_request WHERE entrepreneur_member_id = ?", Long.class, entrepreneur);
-    }
-
-    private String words(int n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private String languages(int n) {
-        List<String> all = new ArrayList<>(Arrays.asList(LANGUAGES));
-        Collections.shuffle(all, random);
-        return String.join(",", all.subList(0, n));
     }
 }
