@@ -13,6 +13,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staff sign in with the users, passwords and groups kept in Camunda's identity service. Form login
@@ -24,10 +26,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final LoginThrottle throttle;
+    private final TransactionTemplate transaction;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+                                          PlatformTransactionManager transactionManager) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -39,16 +44,28 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
-        if (userId.isBlank() || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+        Optional<List<String>> groups = userId.isBlank() || credentials == null ? Optional.empty()
+                : checkPasswordAndReadGroups(userId, credentials.toString());
+        if (groups.isEmpty()) {
             throttle.failed(userId, address, exists(userId) ? userId : null);
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(userId, address);
-        List<GrantedAuthority> authorities = StaffGroups.memberships(identityService, userId).stream()
+        List<GrantedAuthority> authorities = groups.get().stream()
                 .map(StaffGroups::authority)
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /**
+     * The password check and the group lookup in one transaction: every HTTP Basic request signs in again, and
+     * two engine commands would otherwise each open and commit one of their own. Returns empty on a wrong
+     * password, without throwing inside the transaction, so whatever the check records is kept.
+     */
+    private Optional<List<String>> checkPasswordAndReadGroups(String userId, String password) {
+        return transaction.execute(status -> identityService.checkPassword(userId, password)
+                ? Optional.of(StaffGroups.memberships(identityService, userId)) : Optional.empty());
     }
 
     @Override

@@ -26,19 +26,11 @@ public class SpringSecurityToCamunda extends ContainerBasedAuthenticationProvide
         }
         String userId = authentication.getName();
         AuthenticationResult result = AuthenticationResult.successful(userId);
-        result.setGroups(signedInThisRequest(request) ? StaffGroups.groupsOf(authentication)
+        // A Basic or /engine-rest request's groups come from the sign-in just made; a browser session's are read again.
+        result.setGroups(StaffGroups.signedInThisRequest(request) ? StaffGroups.groupsOf(authentication)
                 : StaffGroups.memberships(engine.getIdentityService(), userId));
         // Steward keeps no tenants: without this the engine asks the identity service for the user's (none) on every call.
         result.setTenants(List.of());
         return result;
-    }
-
-    /**
-     * HTTP Basic requests (the stateless chains never read a session) were signed in from their credentials just now,
-     * groups included, so their authorities are current. A browser session's were read at sign-in: ask again, so a
-     * group taken away counts at once in Tasklist and Cockpit, not at the next sign-in.
-     */
-    private static boolean signedInThisRequest(HttpServletRequest request) {
-        return StaffRequests.isEngineRest(request) || StaffRequests.carriesBasicCredentials(request);
     }
 }

@@ -2,10 +2,15 @@ package org.steward.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The staff groups of AUD-1, kept in Camunda's identity service. */
 public final class StaffGroups {
@@ -39,6 +44,26 @@ public final class StaffGroups {
     /** The ids of the groups the identity service has the user in now. */
     public static List<String> memberships(IdentityService identity, String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /**
+     * The user's groups for the request being served. An HTTP Basic or /engine-rest request was signed in from its
+     * credentials just now, groups included, so its authorities are current. A browser session's were read at
+     * sign-in: ask again, so a group taken away counts at once, not at the next sign-in. Outside a request, ask.
+     */
+    public static List<String> current(IdentityService identity, String userId) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated() && userId.equals(authentication.getName())
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && signedInThisRequest(attributes.getRequest())) {
+            return groupsOf(authentication);
+        }
+        return memberships(identity, userId);
+    }
+
+    /** The stateless chains (SecurityConfig) never read a session: their requests carry their own credentials. */
+    static boolean signedInThisRequest(HttpServletRequest request) {
+        return StaffRequests.isEngineRest(request) || StaffRequests.carriesBasicCredentials(request);
     }
 
     private StaffGroups() {

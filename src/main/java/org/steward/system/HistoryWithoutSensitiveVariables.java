@@ -1,5 +1,7 @@
 package org.steward.system;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -10,11 +12,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * history event (no historic variable instance, no historic detail), and fields submitted through
  * submit-form are never written to history. Forms post free text to Steward's API (the tasks module),
  * never to the engine; this level is the second line of defence that erasure (DSR-7) relies on.
+ * The engine's own multi-instance counters are left out too: bookkeeping that says nothing about a case
+ * (the element variable, e.g. each referee's referenceId, is kept), yet four variables whose every update
+ * wrote two history rows in each reference branch (issue 14).
  */
 public class HistoryWithoutSensitiveVariables extends AbstractHistoryLevel {
 
     public static final int ID = 30;
     public static final String NAME = "full-without-sensitive-variables";
+
+    /** What the engine sets on every multi-instance activity and its instances. */
+    static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
+            "loopCounter");
 
     @Override
     public int getId() {
@@ -34,7 +43,7 @@ public class HistoryWithoutSensitiveVariables extends AbstractHistoryLevel {
             return false;
         }
         if (entity instanceof VariableInstanceEntity variable) {
-            return !SensitiveVariables.isSensitive(variable.getName());
+            return !SensitiveVariables.isSensitive(variable.getName()) && !MULTI_INSTANCE_COUNTERS.contains(variable.getName());
         }
         return true;
     }

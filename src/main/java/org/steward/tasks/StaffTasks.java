@@ -200,13 +200,16 @@ public class StaffTasks {
         }
     }
 
-    /** The user's groups: those the engine was told for this call (Tasklist, /engine-rest, {@link #complete}), else asked for. */
+    /**
+     * The user's groups: those the engine was told for this call (Tasklist, /engine-rest, {@link #complete}), else
+     * those of the request's own sign-in ({@link StaffGroups#current}).
+     */
     private List<String> groupsOf(String user) {
         Authentication current = identityService.getCurrentAuthentication();
         if (current != null && user.equals(current.getUserId()) && current.getGroupIds() != null) {
             return current.getGroupIds();
         }
-        return StaffGroups.memberships(identityService, user);
+        return StaffGroups.current(identityService, user);
     }
 
     StaffTask describe(Task task) {

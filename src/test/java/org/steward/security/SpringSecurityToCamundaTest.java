@@ -18,11 +18,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Issue 14: what the engine is told about the caller. An HTTP Basic request was signed in from its credentials a moment
  * ago, so its groups come from that sign-in (no second query); a browser session's groups are asked for again, so a group
- * taken away counts at once (need-to-know). Steward keeps no tenants.
+ * taken away counts at once (need-to-know). Staff task checks ({@link StaffGroups#current}) follow the same rule.
+ * Steward keeps no tenants.
  */
 class SpringSecurityToCamundaTest {
 
@@ -32,6 +35,7 @@ class SpringSecurityToCamundaTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+        RequestContextHolder.resetRequestAttributes();
     }
 
     @Test
@@ -58,6 +62,33 @@ class SpringSecurityToCamundaTest {
 
         assertThat(result.getGroups()).containsExactly("auditors");
         assertThat(result.getTenants()).isEmpty();
+    }
+
+    @Test
+    void staffTaskChecks_onABasicRequest_useTheGroupsOfItsSignIn() {
+        signIn("peter", "GROUP_program-staff");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request("/api/staff/tasks/7/input", true)));
+
+        assertThat(StaffGroups.current(engine.getIdentityService(), "peter")).containsExactly("program-staff");
+        verify(engine.getIdentityService(), never()).createGroupQuery();
+    }
+
+    @Test
+    void staffTaskChecks_inABrowserSession_orForSomeoneElse_askTheIdentityService() {
+        signIn("peter", "GROUP_program-staff", "GROUP_auditors");
+        Group auditors = mock(Group.class);
+        when(auditors.getId()).thenReturn("auditors");
+        when(engine.getIdentityService().createGroupQuery().groupMember("peter").list()).thenReturn(List.of(auditors));
+        when(engine.getIdentityService().createGroupQuery().groupMember("priya").list()).thenReturn(List.of());
+
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request("/api/staff/tasks/7/input", false)));
+        assertThat(StaffGroups.current(engine.getIdentityService(), "peter")).containsExactly("auditors");
+
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request("/api/staff/tasks/7/input", true)));
+        assertThat(StaffGroups.current(engine.getIdentityService(), "priya")).isEmpty();
+
+        RequestContextHolder.resetRequestAttributes(); // no request: a job or a scheduled sweep
+        assertThat(StaffGroups.current(engine.getIdentityService(), "peter")).containsExactly("auditors");
     }
 
     @Test

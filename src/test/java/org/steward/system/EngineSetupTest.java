@@ -30,6 +30,7 @@ class EngineSetupTest extends IntegrationTest {
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(config.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
         assertThat(config.isAuthorizationEnabled()).isTrue();
+        assertThat(config.isProducePrioritizedJobs()).as("no process sets a job priority (issue 14)").isFalse();
         assertThat(((HikariDataSource) dataSource).getTransactionIsolation()).isEqualTo("TRANSACTION_READ_COMMITTED");
         // RET-2: every deployed process has a history time-to-live.
         assertThat(repository.createProcessDefinitionQuery().list())

@@ -262,8 +262,7 @@ class ApplicationApprovalProcessTest {
         assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
                 .createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
                 .extracting(v -> v.getName())
-                .containsOnly("referenceId", "decision", "nrOfInstances", "nrOfActiveInstances",
-                        "nrOfCompletedInstances", "loopCounter");
+                .containsOnly("referenceId", "decision"); // the engine's multi-instance counters are kept out (issue 14)
     }
 
     @Test
