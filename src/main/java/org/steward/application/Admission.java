@@ -1,6 +1,5 @@
 package org.steward.application;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -43,12 +42,10 @@ public class Admission {
         application.approve(memberId);
         Subject applicant = applications.applicant(application);
         Map<String, Object> model = Map.of("name", applicant.displayName());
-        // Both in one write: one look for duplicates, one insert (issue 14).
-        outbox.enqueueAll(List.of(
-                new Mail("application-" + applicationId + "-approved", Applications.subjectRef(applicationId),
-                        "application-approved", applicant.email(), model).withRole(RecipientRole.APPLICANT).toSubject(applicant.id()),
-                new Mail("member-" + memberId + "-welcome", "member:" + memberId,
-                        "member-welcome", applicant.email(), model).withRole(RecipientRole.MEMBER).toSubject(applicant.id())));
+        outbox.enqueue(new Mail("application-" + applicationId + "-approved", Applications.subjectRef(applicationId),
+                "application-approved", applicant.email(), model).withRole(RecipientRole.APPLICANT).toSubject(applicant.id()));
+        outbox.enqueue(new Mail("member-" + memberId + "-welcome", "member:" + memberId,
+                "member-welcome", applicant.email(), model).withRole(RecipientRole.MEMBER).toSubject(applicant.id()));
         consentRequests.askNewMember(memberId); // APP-6: asked for the optional consents (CON-1)
         return memberId;
     }
