@@ -36,11 +36,16 @@ final class ClusterChecks {
         assertOutboxDrained();
     }
 
-    /** Every job succeeded at most once (ACT_HI_JOB_LOG, state 2 = successful), and none became an incident. */
+    /**
+     * Every job succeeded at most once (ACT_HI_JOB_LOG, state 2 = successful), and none became an incident. The
+     * engine's history cleanup job is the exception by design: inside its batch window (01:00-05:00, RET-2) it is one
+     * job that reschedules itself, so it succeeds again and again under the same id.
+     */
     void assertJobsRanOnce() throws SQLException {
         assertThat(rows("""
-                SELECT CONCAT(JOB_ID_, ' ', COALESCE(ACT_ID_, ''), ' x', COUNT(*)) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2
-                GROUP BY JOB_ID_, ACT_ID_ HAVING COUNT(*) > 1""")).as("jobs that succeeded twice").isEmpty();
+                SELECT CONCAT(JOB_ID_, ' ', COALESCE(ACT_ID_, ''), ' ', COALESCE(JOB_DEF_TYPE_, ''), ' x', COUNT(*))
+                FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND COALESCE(JOB_DEF_TYPE_, '') <> 'history-cleanup'
+                GROUP BY JOB_ID_, ACT_ID_, JOB_DEF_TYPE_ HAVING COUNT(*) > 1""")).as("jobs that succeeded twice").isEmpty();
         assertThat(rows("SELECT CONCAT(ACTIVITY_ID_, ': ', COALESCE(INCIDENT_MSG_, '')) FROM ACT_RU_INCIDENT")).as("incidents").isEmpty();
     }
 
