@@ -27,8 +27,7 @@ public class SpringSecurityToCamunda extends ContainerBasedAuthenticationProvide
         String userId = authentication.getName();
         AuthenticationResult result = AuthenticationResult.successful(userId);
         // A Basic or /engine-rest request's groups come from the sign-in just made; a browser session's are read again.
-        result.setGroups(StaffGroups.signedInThisRequest(request) ? StaffGroups.groupsOf(authentication)
-                : StaffGroups.memberships(engine.getIdentityService(), userId));
+        result.setGroups(StaffGroups.ofRequest(request, authentication, engine::getIdentityService));
         // Steward keeps no tenants: without this the engine asks the identity service for the user's (none) on every call.
         result.setTenants(List.of());
         return result;

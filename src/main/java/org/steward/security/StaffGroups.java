@@ -1,6 +1,7 @@
 package org.steward.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,16 +55,17 @@ public final class StaffGroups {
     public static List<String> current(IdentityService identity, String userId) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated() && userId.equals(authentication.getName())
-                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && signedInThisRequest(attributes.getRequest())) {
-            return groupsOf(authentication);
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return ofRequest(attributes.getRequest(), authentication, () -> identity);
         }
         return memberships(identity, userId);
     }
 
-    /** The stateless chains (SecurityConfig) never read a session: their requests carry their own credentials. */
-    static boolean signedInThisRequest(HttpServletRequest request) {
-        return StaffRequests.isEngineRest(request) || StaffRequests.carriesBasicCredentials(request);
+    /** The groups of the request's signed-in user, by the rule of {@link #current}; the identity service only if asked. */
+    static List<String> ofRequest(HttpServletRequest request, Authentication authentication, Supplier<IdentityService> identity) {
+        // The stateless chains (SecurityConfig) never read a session: their requests carry their own credentials.
+        boolean signedInThisRequest = StaffRequests.isEngineRest(request) || StaffRequests.carriesBasicCredentials(request);
+        return signedInThisRequest ? groupsOf(authentication) : memberships(identity.get(), authentication.getName());
     }
 
     private StaffGroups() {

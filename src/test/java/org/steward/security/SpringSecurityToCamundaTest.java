@@ -54,9 +54,7 @@ class SpringSecurityToCamundaTest {
     @Test
     void aSessionRequest_asksForTheGroupsAgain_soARemovedGroupCountsAtOnce() {
         signIn("peter", "GROUP_program-staff", "GROUP_auditors");
-        Group auditors = mock(Group.class);
-        when(auditors.getId()).thenReturn("auditors");
-        when(engine.getIdentityService().createGroupQuery().groupMember("peter").list()).thenReturn(List.of(auditors));
+        identityServiceHasIn("peter", "auditors");
 
         AuthenticationResult result = provider.extractAuthenticatedUser(request("/camunda/api/engine/engine/default/task", false), engine);
 
@@ -76,10 +74,8 @@ class SpringSecurityToCamundaTest {
     @Test
     void staffTaskChecks_inABrowserSession_orForSomeoneElse_askTheIdentityService() {
         signIn("peter", "GROUP_program-staff", "GROUP_auditors");
-        Group auditors = mock(Group.class);
-        when(auditors.getId()).thenReturn("auditors");
-        when(engine.getIdentityService().createGroupQuery().groupMember("peter").list()).thenReturn(List.of(auditors));
-        when(engine.getIdentityService().createGroupQuery().groupMember("priya").list()).thenReturn(List.of());
+        identityServiceHasIn("peter", "auditors");
+        identityServiceHasIn("priya");
 
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request("/api/staff/tasks/7/input", false)));
         assertThat(StaffGroups.current(engine.getIdentityService(), "peter")).containsExactly("auditors");
@@ -94,6 +90,16 @@ class SpringSecurityToCamundaTest {
     @Test
     void noSignIn_isNoCamundaUser() {
         assertThat(provider.extractAuthenticatedUser(request("/engine-rest/task", true), engine).isAuthenticated()).isFalse();
+    }
+
+    /** What the identity service answers now: a group may have been taken away since the session signed in. */
+    private void identityServiceHasIn(String user, String... groupIds) {
+        List<Group> groups = java.util.Arrays.stream(groupIds).map(id -> {
+            Group group = mock(Group.class);
+            when(group.getId()).thenReturn(id);
+            return group;
+        }).toList();
+        when(engine.getIdentityService().createGroupQuery().groupMember(user).list()).thenReturn(groups);
     }
 
     private static void signIn(String user, String... authorities) {
