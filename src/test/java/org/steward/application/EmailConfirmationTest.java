@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
 import org.steward.support.IntegrationTest;
@@ -41,7 +41,7 @@ class EmailConfirmationTest extends IntegrationTest {
 
     @Test
     void anAddressNobodyConfirms_isDiscardedAfterSevenDays_withEveryoneOnlyItNamed() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String applicant = uniqueEmail("unconfirmed");
         String referee = uniqueEmail("referee");
         String memberReferee = uniqueEmail("member-referee");

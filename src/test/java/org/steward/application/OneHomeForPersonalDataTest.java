@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.MemberView;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
@@ -47,7 +47,7 @@ class OneHomeForPersonalDataTest extends IntegrationTest {
 
     @Test
     void approvedApplicant_hasOneProfile_andRefereeReductionLeavesNoRefereeIdentity() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String applicant = uniqueEmail("applicant");
         String referee = uniqueEmail("referee");
         String refereeName = "Quilla Marrow " + marker;

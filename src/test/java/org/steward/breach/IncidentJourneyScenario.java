@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
 import org.steward.support.IntegrationTest;
@@ -58,7 +59,7 @@ abstract class IncidentJourneyScenario extends IntegrationTest {
 
     @Test
     void incidentGoesFromReportThroughNoticesAndReportsToClosure() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         // BRE-2: administrators keep each organisation's ISO and alternate contact.
         String isoA = uniqueEmail("iso-a");
         String alternateA = uniqueEmail("alt-a");

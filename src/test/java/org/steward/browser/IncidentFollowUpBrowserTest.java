@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.breach.BreachProcess;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
@@ -48,7 +48,7 @@ class IncidentFollowUpBrowserTest extends BrowserTest {
 
     @Test
     void securityOfficer_writesReports_approvesMemberNotice_andRecordsTheAuthorityDecision_inTasklist_BRE3_BRE4_BRE5_BRE6() {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String iso = uniqueEmail("iso");
         long organisation = organisation("Follow-up Org " + marker, iso);
         String member = uniqueEmail("affected");

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.steward.support.Markers;
 import org.steward.breach.BreachProcess;
 import org.steward.support.browser.BrowserTest;
 import org.steward.support.browser.TasklistPage;
@@ -31,7 +31,7 @@ class IncidentTasklistBrowserTest extends BrowserTest {
 
     @Test
     void securityOfficer_reportsFromTheStartForm_triages_andApprovesTheIsoNotice_BRE1_BRE2() {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String iso = uniqueEmail("iso");
         long organisation = organisation("Browser Org " + marker, iso);
         String summary = "Browser test " + marker + ": a laptop with a mentor export was stolen.";

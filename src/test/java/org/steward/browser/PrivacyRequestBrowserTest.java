@@ -3,7 +3,6 @@ package org.steward.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.Members;
 import org.steward.privacy.requests.DataSubjectRequestProcess;
 import org.steward.subjects.DataSubjects;
@@ -38,7 +38,7 @@ class PrivacyRequestBrowserTest extends BrowserTest {
 
     @Test
     void requesterAsksOnThePrivacyPage_confirmsByLink_andTheOfficerApprovesInTasklist_DSR1_DSR2_DSR9() {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String email = uniqueEmail("asker");
         transaction.execute(s -> members.admit(subjects.findOrCreate(email, "Asker " + marker), null));
         String details = "My whole file please " + marker;

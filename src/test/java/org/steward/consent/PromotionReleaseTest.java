@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.Members;
 import org.steward.subjects.DataSubjects;
 
@@ -38,7 +38,7 @@ class PromotionReleaseTest extends ConsentIntegrationTest {
     void confirmed_bringsPublishStory_andStaffPublish() {
         String to = uniqueEmail("story");
         long m = memberWithPromotion(to);
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         long release = requestRelease(m, "Mia mentored five founders in a year. story-" + marker);
         assertThat(openTask(release)).as("no Publish story before the member confirms").isNull();
 

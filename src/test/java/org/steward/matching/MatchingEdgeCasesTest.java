@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.steward.support.Markers;
 
 /**
  * Issue 12 beyond the journey, over HTTP with members admitted the real way: bad input answers a clear 400 or
@@ -32,7 +32,7 @@ class MatchingEdgeCasesTest extends MatchingIntegrationTest {
     private static final String INTRODUCTION_SUBJECT = "Meet your mentoring match";
     private static final String ORG_REPORT_SUBJECT = "Mentoring program report";
 
-    private final String marker = UUID.randomUUID().toString().substring(0, 8);
+    private final String marker = Markers.unique();
 
     // ---- bad input --------------------------------------------------------------------------------------
 

@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.steward.support.Markers;
 
 /**
  * Issue 12 end to end over real HTTP, SMTP and the engine, with every member admitted through the real application
@@ -28,7 +28,7 @@ abstract class MatchingJourneyScenario extends MatchingIntegrationTest {
 
     @Test
     void entrepreneurAsks_staffConfirm_mentorAccepts_introduced_checkIn_closed_feedback() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String marker = Markers.unique();
         String ana = uniqueEmail("ana");
         String bea = uniqueEmail("bea");
         String cai = uniqueEmail("cai");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.audit.AuditTrail;
 import org.steward.mail.Mail;
 import org.steward.mail.MailOutbox;
@@ -47,7 +47,7 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
 
     @Test
     void memberDeactivatesThroughTheWelcomeMail_isHiddenAndSilent_andIsAnonymisedWhenTheRetentionPeriodEnds() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String name = "Leaving Member " + marker;
         String email = uniqueEmail("leaving");
         String otherName = "Staying Member " + marker;
@@ -146,7 +146,7 @@ abstract class MemberDeactivationJourneyScenario extends PrivacyJourney {
 
     @Test
     void aPrivacyOfficerDeactivatesAMember_whoComesBackThroughTheConfirmationWithinTheRetentionPeriod() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String name = "Returning Member " + marker;
         String email = uniqueEmail("returning");
         long memberId = admitThroughApplication(name, email);

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.links.InvalidLinkException;
 import org.steward.links.LinkService;
 import org.steward.mail.Mail;
@@ -50,7 +50,7 @@ abstract class RetentionSweepScenario extends PrivacyJourney {
 
     @Test
     void theSweepRemovesWhatMayNoLongerBeKept_andLeavesTheRest() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
 
         // A: an application decided through the process: referee data reduced, but their address still in the outbox.
         long decidedMember = admitThroughApplication("Decided Applicant " + marker, uniqueEmail("decided"));

@@ -131,6 +131,7 @@ public abstract class IntegrationTest {
 
     /** No text column of any Camunda history table holds {@code text}. */
     protected void assertNotInHistory(String text) {
+        assertThat(Markers.couldBePartOfAnId(text)).as("'%s' could be part of an engine id: use Markers.unique()", text).isFalse();
         assertThat(TextScan.columnsContaining(jdbc, "act_hi_", text)).as("history columns holding '%s'", text).isEmpty();
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.application.ApplicationProcess;
 import org.steward.breach.BreachProcess;
 import org.steward.members.MemberKind;
@@ -61,7 +62,7 @@ abstract class ErasureJourneyScenario extends IntegrationTest {
     /** A person in a scenario: what identifies them, unique per run. */
     record Person(String name, String email, String phone) {
         static Person unique(String first, String last) {
-            String marker = UUID.randomUUID().toString().substring(0, 6);
+            String marker = Markers.unique();
             return new Person(first + " " + last + marker, uniqueEmail(first.toLowerCase()), "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999)));
         }
 
@@ -89,7 +90,7 @@ abstract class ErasureJourneyScenario extends IntegrationTest {
 
     @Test
     void memberIsErasedEverywhere_withProof_whileAnotherMemberIsUntouched_DSR7() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         long organisationId = organisation("Orbit " + marker, Person.unique("Ines", "Officer"));
         Person member = Person.unique("Erin", "Vale");
         Person referee = Person.unique("Rui", "Costa");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steward.support.Markers;
 import org.steward.members.MemberKind;
 import org.steward.members.Members;
 import org.steward.members.Profile;
@@ -61,7 +62,7 @@ abstract class ErasureWithHoldJourneyScenario extends IntegrationTest {
 
     record Person(String name, String email, String phone) {
         static Person unique(String first, String last) {
-            String marker = UUID.randomUUID().toString().substring(0, 6);
+            String marker = Markers.unique();
             return new Person(first + " " + last + marker, uniqueEmail(first.toLowerCase()),
                     "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999)));
         }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.steward.support.Markers;
 import org.steward.privacy.PrivacyJourney;
 import org.steward.privacy.ProcessingRestrictions;
 
@@ -110,7 +111,7 @@ abstract class DataSubjectRequestFollowUpScenario extends PrivacyJourney {
 
     @Test
     void rectification_theOfficerCorrectsTheDataInItsTask_theFieldsAreRecordedNotTheValues_thenTheRequesterIsTold() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String marker = Markers.unique();
         String email = uniqueEmail("rick");
         long memberId = admitThroughApplication("Rick Wrongname" + marker, email);
         long subjectId = subjectOf(memberId);

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.steward.support.Markers;
 import org.steward.consent.ConsentCheck;
 import org.steward.privacy.ExpiringExports;
 import org.steward.privacy.PrivacyJourney;
@@ -46,7 +47,7 @@ abstract class DataSubjectRequestJourneyScenario extends PrivacyJourney {
 
     @Test
     void access_verified_approved_theMemberDownloadsAnExportOfTheirProfileAndMails_DSR9() throws Exception {
-        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String marker = Markers.unique();
         String name = "Dana Export" + marker;
         String email = uniqueEmail("dana");
         long memberId = admitThroughApplication(name, email);
