@@ -51,6 +51,8 @@ class ApplicationFlowBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1_500);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 20);
     private static final String PROFILE = System.getProperty("bench.profile", "").strip();
+    /** The driving JVM's own recording of the measured flows (people over HTTP, the SMTP sink): where its CPU goes. */
+    private static final String HARNESS_PROFILE = System.getProperty("bench.harness-profile", "").strip();
     private static final String STATEMENT_LOG = System.getProperty("bench.statement-log", "").strip();
 
     @Test
@@ -95,7 +97,12 @@ class ApplicationFlowBenchmark {
                 Duration harnessCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
                 long statements = statements(db);
                 statementLog(db, true);
+                jdk.jfr.Recording harnessRecording = HARNESS_PROFILE.isEmpty() ? null : harnessRecording();
                 ApplicationFlows.Result result = flows.run(FLOWS, CONCURRENCY);
+                if (harnessRecording != null) {
+                    harnessRecording.dump(java.nio.file.Path.of(HARNESS_PROFILE));
+                    harnessRecording.close();
+                }
                 statementLog(db, false);
                 statements = statements(db) - statements;
                 stewardCpu = steward.cpuTime().minus(stewardCpu);
@@ -288,5 +295,11 @@ class ApplicationFlowBenchmark {
             }
             Thread.sleep(200);
         }
+    }
+
+    private static jdk.jfr.Recording harnessRecording() throws java.io.IOException, java.text.ParseException {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+        recording.start();
+        return recording;
     }
 }

@@ -40,6 +40,9 @@ public final class ClusterClient {
     private final LongAdder connectionFailures = new LongAdder();
     private final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
     private final HttpClient shared = client();
+    /** Link visits: no cookie jar shared between them; each carries its own session cookie by hand. */
+    private final HttpClient links = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     public ClusterClient(Supplier<List<String>> instances) {
         this.instances = instances;
@@ -59,14 +62,18 @@ public final class ClusterClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** Opens a link page and posts its form (with the page's CSRF token) on the same instance, as a browser would. */
+    /**
+     * Opens a link page and posts its form (with the page's CSRF token) on the same instance, as a browser would that
+     * was just opened from the mail: a session of its own, started by the GET and carried to the POST. The connections
+     * come from one client shared by every link visit; a client per visit left a selector thread behind each time,
+     * thousands of them in a benchmark run, all on the cores the service under test needs.
+     */
     public HttpResponse<String> openAndPost(String path, Map<String, String> fields) {
         Instant until = Instant.now().plus(PATIENCE);
         while (true) {
-            HttpClient browser = client();
             String base = pick();
             try {
-                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                HttpResponse<String> page = links.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                         .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 count(page, "GET " + path);
                 if (page.statusCode() == 503) {
@@ -81,9 +88,14 @@ public final class ClusterClient {
                 all.put("_csrf", m.group(1));
                 String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                         .collect(Collectors.joining("&"));
-                HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30));
+                String session = sessionCookies(page);
+                if (!session.isEmpty()) {
+                    post.header("Cookie", session);
+                }
+                HttpResponse<String> posted = links.send(post.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 count(posted, "POST " + path);
                 if (posted.statusCode() == 503) {
                     pause(until, "POST " + path);
@@ -98,6 +110,13 @@ public final class ClusterClient {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The cookies a response set, as a request's Cookie header ("name=value; name=value"). */
+    private static String sessionCookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(header -> header.split(";", 2)[0].trim())
+                .collect(Collectors.joining("; "));
     }
 
     /** How many responses had each status. */

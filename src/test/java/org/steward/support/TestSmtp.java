@@ -9,6 +9,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 /** One real SMTP server (GreenMail) for the whole test JVM, on a free port; tests may stop and restart it. */
 public final class TestSmtp {
 
+    static {
+        // As Steward does for its own mails (OutboxDispatcher): without a named stream provider jakarta.mail scans every
+        // jar of the class path for one, for each message GreenMail stores. In ApplicationFlowBenchmark that scan was
+        // half of the sink's CPU, taken from the two cores the service under test runs on.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     public static final int PORT = freePort();
     private static GreenMail server = start();
 
