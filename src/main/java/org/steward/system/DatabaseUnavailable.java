@@ -40,7 +40,8 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (!isConnectionFailure(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), withoutLinkToken(request.getRequestURI()),
+                    rootMessage(e));
             response.reset();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
@@ -51,6 +52,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                     "detail":"The service cannot reach its database just now. Nothing was changed; please try again in a few seconds.",\
                     "instance":"%s"}""".formatted(request.getRequestURI().replace("\\", "").replace("\"", "")));
         }
+    }
+
+    /** A link's token is a credential: the log names the link's page, never its token. */
+    static String withoutLinkToken(String uri) {
+        return uri.replaceFirst("(/links/[^/]+/)[^/?;]+", "$1{token}");
     }
 
     /** True when something in the cause chain says the database could not be reached (not: the SQL was wrong). */

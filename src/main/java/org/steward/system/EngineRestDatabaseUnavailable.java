@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,17 @@ final class EngineRestDatabaseUnavailable {
     static final class DataAccess implements ExceptionMapper<DataAccessException> {
         @Override
         public Response toResponse(DataAccessException exception) {
+            return EngineRestDatabaseUnavailable.toResponse(exception);
+        }
+    }
+
+    /**
+     * The engine's wrapper of a failed statement: a connection that broke, or could not be had, between the engine's
+     * statements of one call.
+     */
+    static final class Persistence implements ExceptionMapper<ProcessEnginePersistenceException> {
+        @Override
+        public Response toResponse(ProcessEnginePersistenceException exception) {
             return EngineRestDatabaseUnavailable.toResponse(exception);
         }
     }

@@ -34,6 +34,7 @@ class SystemConfig {
     @Bean
     ResourceConfigCustomizer engineRestDatabaseUnavailable() {
         return config -> config.register(new EngineRestDatabaseUnavailable.DataAccess())
-                .register(new EngineRestDatabaseUnavailable.Transaction());
+                .register(new EngineRestDatabaseUnavailable.Transaction())
+                .register(new EngineRestDatabaseUnavailable.Persistence());
     }
 }
