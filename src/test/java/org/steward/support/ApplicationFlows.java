@@ -168,7 +168,7 @@ public final class ApplicationFlows {
                     }
                 }
                 if (done == 0) {
-                    Thread.sleep(300);
+                    Thread.sleep(MailIndex.INBOX_CHECK.toMillis()); // as often as people look at their inbox
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
