@@ -39,10 +39,9 @@ public final class ClusterClient {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder connectionFailures = new LongAdder();
     private final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
-    private final HttpClient shared = client();
+    private final HttpClient shared = client().cookieHandler(new CookieManager()).build();
     /** Link visits: no cookie jar shared between them; each carries its own session cookie by hand. */
-    private final HttpClient links = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient links = client().build();
 
     public ClusterClient(Supplier<List<String>> instances) {
         this.instances = instances;
@@ -191,10 +190,9 @@ public final class ClusterClient {
         }
     }
 
-    private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    private static HttpClient.Builder client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
     }
 
     private static String enc(String value) {

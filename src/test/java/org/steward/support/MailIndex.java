@@ -48,7 +48,6 @@ public final class MailIndex implements AutoCloseable {
     private final MessageDeliveryHandler delivering;
     private final Map<String, List<Received>> byRecipient = new ConcurrentHashMap<>();
     private final List<Received> all = new CopyOnWriteArrayList<>();
-    private final Object arrivals = new Object();
 
     /** Indexes what the sink holds already, then every mail it delivers from now on until {@link #close}. */
     public MailIndex(GreenMail sink) {
@@ -90,12 +89,7 @@ public final class MailIndex implements AutoCloseable {
             if (!Instant.now().isBefore(until)) {
                 throw new IllegalStateException("no mail '" + subject + "' to " + recipient + " within " + patience);
             }
-            try {
-                Thread.sleep(INBOX_CHECK.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            lookAgainLater();
         }
     }
 
@@ -112,11 +106,7 @@ public final class MailIndex implements AutoCloseable {
                 throw new IllegalStateException(atLeast + " mails '" + subject + "' not within " + patience + " (have "
                         + countWithSubject(subject) + ")");
             }
-            synchronized (arrivals) {
-                if (countWithSubject(subject) < atLeast) {
-                    waitForArrival(200);
-                }
-            }
+            lookAgainLater();
         }
     }
 
@@ -138,14 +128,11 @@ public final class MailIndex implements AutoCloseable {
         Received received = new Received(to, message.getSubject(), message.getMessageID(), body, Instant.now());
         byRecipient.computeIfAbsent(to, r -> new CopyOnWriteArrayList<>()).add(received);
         all.add(received);
-        synchronized (arrivals) {
-            arrivals.notifyAll();
-        }
     }
 
-    private void waitForArrival(long millis) {
+    private static void lookAgainLater() {
         try {
-            arrivals.wait(millis);
+            Thread.sleep(INBOX_CHECK.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
